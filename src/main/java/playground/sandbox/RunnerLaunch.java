@@ -1,0 +1,18 @@
+package playground.sandbox;
+
+import java.nio.file.Path;
+
+/**
+ * Everything a sandbox needs to start one runner, as paths on the host.
+ *
+ * @param python     the real interpreter (resolved once at start-up, not a shim)
+ * @param runnerDir  the directory holding {@code run.py} and its package (read-only for the run)
+ * @param workDir    the run's private, writable, initially empty directory
+ * @param channelDir the directory holding the run's event socket {@code events.sock}
+ * @param limits     resource limits to apply to the process tree
+ */
+public record RunnerLaunch(Path python, Path runnerDir, Path workDir, Path channelDir, ResourceLimits limits) {
+
+    /** Name of the unix socket inside {@link #channelDir()}. */
+    public static final String SOCKET_NAME = "events.sock";
+}
