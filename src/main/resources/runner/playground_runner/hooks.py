@@ -96,22 +96,3 @@ def patch_thread_start(threading_module, clock):
     start.__doc__ = original_start.__doc__
     start.__qualname__ = original_start.__qualname__
     thread_class.start = start
-
-
-def patch_walk_stack(traceback_module, is_runner_frame):
-    """``traceback.walk_stack`` without the runner's frames.
-
-    The student's module runs below run.py's frames. asyncio's debug mode
-    records where tasks and handles were created with ``walk_stack``; without
-    this, those "created at" tracebacks would show runner files that plain
-    Python does not have.
-    """
-    original = traceback_module.walk_stack
-
-    def walk_stack(f):
-        if f is None:
-            return original(None)  # its frame arithmetic must see the caller's stack
-        return ((frame, line) for frame, line in original(f) if not is_runner_frame(frame))
-
-    walk_stack.__doc__ = original.__doc__
-    traceback_module.walk_stack = walk_stack

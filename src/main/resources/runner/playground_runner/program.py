@@ -17,7 +17,7 @@ How the program ends is reported as plain Python would:
   the interpreter itself then prints it (if it is not an int) and picks the
   exit status.
 * any other uncaught exception: its traceback is stripped of the runner's
-  frames (see :func:`strip_runner_frames`), an ``error`` event names the
+  frames (see :mod:`.tracebacks`), an ``error`` event names the
   innermost line of main.py, and ``sys.excepthook`` prints it, as the
   interpreter would; the exit status is 1. A ``KeyboardInterrupt`` ends the
   process by SIGINT at the very end, as CPython does.
@@ -28,30 +28,7 @@ import linecache
 import sys
 import types
 
-USER_FILE = "main.py"
-
-
-def runner_dir():
-    return __file__.rpartition("/")[0].rpartition("/")[0]
-
-
-def is_runner_frame(frame, _prefix=runner_dir() + "/"):
-    return frame.f_code.co_filename.startswith(_prefix)
-
-
-def strip_runner_frames(tb):
-    """The traceback ``tb`` without the entries of runner frames (relinks ``tb_next``)."""
-    while tb is not None and is_runner_frame(tb.tb_frame):
-        tb = tb.tb_next
-    entry = tb
-    while entry is not None:
-        following = entry.tb_next
-        while following is not None and is_runner_frame(following.tb_frame):
-            following = following.tb_next
-        entry.tb_next = following
-        entry = following
-    return tb
-
+from .tracebacks import USER_FILE, strip_exception
 
 def innermost_user_line(exc):
     """The line of main.py where ``exc`` was raised (deepest main.py frame), or None."""
@@ -115,7 +92,7 @@ def run(code, module, on_error):
     except SystemExit as exc:
         return Outcome(system_exit=exc)
     except BaseException as exc:  # the student's uncaught exception
-        _strip_chain(exc)
+        strip_exception(exc)
         on_error(exc, innermost_user_line(exc))
         sys.last_type, sys.last_value, sys.last_traceback = type(exc), exc, exc.__traceback__
         if sys.version_info >= (3, 12):
@@ -123,15 +100,3 @@ def run(code, module, on_error):
         sys.excepthook(type(exc), exc, exc.__traceback__)
         return Outcome(exit_code=1, interrupted=isinstance(exc, KeyboardInterrupt))
     return Outcome()
-
-
-def _strip_chain(exc, seen=None):
-    seen = seen if seen is not None else set()
-    while exc is not None and id(exc) not in seen:
-        seen.add(id(exc))
-        exc.__traceback__ = strip_runner_frames(exc.__traceback__)
-        for group_member in getattr(exc, "exceptions", ()) or ():
-            if isinstance(group_member, BaseException):
-                _strip_chain(group_member, seen)
-        _strip_chain(exc.__cause__, seen)
-        exc = exc.__context__

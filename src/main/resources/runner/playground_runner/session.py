@@ -21,7 +21,7 @@ import os
 import sys
 
 from . import channel as channel_module
-from . import hooks, output, program
+from . import hooks, output, program, tracebacks
 from .clock import DEFAULT_PROGRAM_SECONDS, ProgramClock
 from .events import Events
 from .tasks import TaskTracker
@@ -136,7 +136,8 @@ def _install_patches(clock, events, tracker, watchdog):
 
     on_import = hooks.PatchOnImport()
     on_import.add("threading", lambda module: hooks.patch_thread_start(module, clock))
-    on_import.add("traceback", lambda module: hooks.patch_walk_stack(module, program.is_runner_frame))
+    on_import.add("traceback", tracebacks.patch_walk_stack)
+    on_import.add("warnings", tracebacks.patch_coroutine_origins)
     on_import.add("asyncio", lambda module: _instrument_asyncio(module, clock, events, tracker, watchdog))
     on_import.install()
 
