@@ -45,6 +45,16 @@ _OPERATION_LABELS = {
 _labels_by_code = {}
 
 
+async def _a_coroutine():
+    pass
+
+
+_coroutine = _a_coroutine()
+_COROUTINE = type(_coroutine)
+_coroutine.close()
+del _coroutine
+
+
 def _operation_label(code, frame):
     if code.co_name == "sleep" and code.co_qualname == "sleep" and code.co_filename.endswith("tasks.py"):
         return f"sleep({frame.f_locals.get('delay')!r})"
@@ -65,14 +75,14 @@ def describe_wait(task, user_file, task_display_name):
     line = None
     label = None
     while link is not None:
-        frame = getattr(link, "cr_frame", None)
-        if frame is not None:
+        if type(link) is _COROUTINE:
+            frame = link.cr_frame
             below = link.cr_await
         else:
             frame = getattr(link, "gi_frame", None)
-            if frame is None:
-                break  # a future's iterator, an async generator's asend, ...
-            below = link.gi_yieldfrom
+            below = getattr(link, "gi_yieldfrom", None)
+        if frame is None:
+            break  # a finished coroutine, a future's iterator, an async generator's asend, ...
         code = frame.f_code
         if code.co_filename == user_file:
             line = frame.f_lineno

@@ -87,11 +87,16 @@ class Channel:
         return message
 
     def post(self, line):
-        """Queue one event line (a str holding one JSON object, no newline)."""
-        with self._lock:
-            self._queue.append(line)
-            if len(self._queue) >= MAX_QUEUED:
-                self._send_queued()
+        """Queue one event line (a str holding one JSON object, no newline).
+
+        ``list.append`` is atomic, and :meth:`_send_queued` only ever removes
+        the lines it has taken, so queueing needs no lock (the hot path:
+        one call per task event).
+        """
+        queue = self._queue
+        queue.append(line)
+        if len(queue) >= MAX_QUEUED:
+            self.flush()
 
     def post_and_flush(self, line):
         with self._lock:
@@ -106,10 +111,12 @@ class Channel:
     def _send_queued(self):
         # Called with the lock held.
         if self.closed:
-            self._queue.clear()
+            del self._queue[:]
             return
-        data = self._encode("\n".join(self._queue) + "\n")
-        self._queue.clear()
+        queue = self._queue
+        taken = len(queue)
+        data = self._encode("\n".join(queue[:taken]) + "\n")
+        del queue[:taken]
         try:
             self._sendall(data)
         except OSError as exc:

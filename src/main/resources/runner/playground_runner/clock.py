@@ -70,6 +70,18 @@ class ProgramClock:
     def wall_time(self):
         return _real_monotonic() - self._wall_origin
 
+    def stamp(self):
+        """``(program time, wall time)`` from a single clock reading."""
+        real = _real_monotonic()
+        return real + self.offset - self._origin, real - self._wall_origin
+
+    def stamp_of(self, real, offset=None):
+        """``(program time, wall time)`` of an earlier reading of :meth:`real_monotonic`."""
+        return real + (self.offset if offset is None else offset) - self._origin, real - self._wall_origin
+
+    #: the real monotonic clock, whatever the mode (for measuring steps)
+    real_monotonic = staticmethod(_real_monotonic)
+
     def advance(self, seconds):
         """Jump program time forward (virtual mode only)."""
         if seconds <= 0:

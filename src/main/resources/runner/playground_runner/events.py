@@ -31,6 +31,7 @@ class Events:
         self._post_and_flush = channel.post_and_flush
         self._program_time = clock.program_time
         self._wall_time = clock.wall_time
+        self._stamp = clock.stamp
         self._lock = _thread.allocate_lock()
         #: the output event being accumulated: [stream, task_json, t, wall, [texts]]
         self._pending = None
@@ -69,11 +70,10 @@ class Events:
     def _before_event(self):
         # Another event is about to be queued: a partial output line written
         # earlier must go first to keep the order exact.
-        if self._pending is not None:
-            with self._lock:
-                if self._pending is not None:
-                    self._post(self._output_line(self._pending))
-                    self._pending = None
+        with self._lock:
+            if self._pending is not None:
+                self._post(self._output_line(self._pending))
+                self._pending = None
 
     # -- everything else ------------------------------------------------------
 
@@ -81,21 +81,21 @@ class Events:
         self._post_and_flush(f'{{"type":"start","t":0.0,"wall":{self._wall_time():.6f},'
                              f'"python":{quote(python)},"mode":{quote(mode)}}}')
 
-    def task(self, task_json, name_json, parent_json, state, t=None, awaiting=None, line=None):
-        """A task changed state. ``t`` defaults to now; ``awaiting``/``line`` only for ``waiting``."""
-        self._before_event()
-        if t is None:
-            t = self._program_time()
-        extra = ""
-        if awaiting is not None:
-            extra = f',"awaiting":{quote(awaiting)}'
-        if line is not None:
-            extra += f',"line":{line}'
-        self._post(f'{{"type":"task","t":{t:.6f},"wall":{self._wall_time():.6f},"id":{task_json},'
-                   f'"name":{name_json},"parent":{parent_json},"state":"{state}"{extra}}}')
+    def task(self, fields, state, stamp=None, extra=""):
+        """A task changed state.
+
+        ``fields`` is the task's pre-built ``"id":..,"name":..,"parent":..``
+        (see :class:`~.tasks.TaskRecord`); ``stamp`` is ``(t, wall)``, default
+        now; ``extra`` the optional ``,"awaiting":..,"line":..`` part.
+        """
+        if self._pending is not None:
+            self._before_event()
+        t, wall = stamp or self._stamp()
+        self._post(f'{{"type":"task","t":{t:.6f},"wall":{wall:.6f},{fields},"state":"{state}"{extra}}}')
 
     def blocked(self, task_json, seconds, line, t=None):
-        self._before_event()
+        if self._pending is not None:
+            self._before_event()
         if t is None:
             t = self._program_time()
         self._post(f'{{"type":"blocked","t":{t:.6f},"wall":{self._wall_time():.6f},"task":{task_json},'

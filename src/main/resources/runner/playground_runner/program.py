@@ -8,8 +8,8 @@ What the program can observe is set up as under plain Python:
 * the code compiled with the file name ``main.py`` (and no ``__future__``
   flags inherited from the runner), so tracebacks, warnings and
   ``linecache`` all name main.py with the student's line numbers. The source
-  is put into ``linecache`` up front, so traceback lines show even if the
-  program changes directory.
+  is put into ``linecache`` as soon as that is imported, so traceback lines
+  show even if the program changes directory.
 
 How the program ends is reported as plain Python would:
 
@@ -24,7 +24,6 @@ How the program ends is reported as plain Python would:
 """
 
 import builtins
-import linecache
 import sys
 import types
 
@@ -72,7 +71,9 @@ def prepare_main_module(work_dir):
     return module
 
 
-def remember_source(code):
+def remember_source(linecache, code):
+    """Put main.py's source into ``linecache`` (called when linecache is first imported:
+    importing it costs milliseconds, via tokenize and re, that most runs never need)."""
     lines = code.splitlines(keepends=True)
     if lines and not lines[-1].endswith("\n"):
         lines[-1] += "\n"
@@ -86,7 +87,6 @@ def run(code, module, on_error):
     ``on_error(exc, line)`` is called for an uncaught exception, after its
     traceback has been stripped and before it is printed.
     """
-    remember_source(code)
     try:
         exec(compile(code, USER_FILE, "exec", dont_inherit=True), module.__dict__)
     except SystemExit as exc:

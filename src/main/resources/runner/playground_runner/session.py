@@ -81,7 +81,7 @@ def main(argv):
 
     ending = _Ending(events)
     atexit.register(ending.at_exit)  # registered first, so it runs after the program's own handlers
-    _install_patches(clock, events, tracker, watchdog)
+    _install_patches(clock, events, tracker, watchdog, code)
     streams = output.install(events, tracker.current_task_json)
     os.register_at_fork(after_in_child=lambda: _silence_child(channel, streams, tracker))
 
@@ -123,7 +123,7 @@ class _Ending:
             os.kill(os.getpid(), signal.SIGINT)
 
 
-def _install_patches(clock, events, tracker, watchdog):
+def _install_patches(clock, events, tracker, watchdog, code):
     import _posixsubprocess
     import signal
 
@@ -136,6 +136,7 @@ def _install_patches(clock, events, tracker, watchdog):
 
     on_import = hooks.PatchOnImport()
     on_import.add("threading", lambda module: hooks.patch_thread_start(module, clock))
+    on_import.add("linecache", lambda module: program.remember_source(module, code))
     on_import.add("traceback", tracebacks.patch_walk_stack)
     on_import.add("warnings", tracebacks.patch_coroutine_origins)
     on_import.add("asyncio", lambda module: _instrument_asyncio(module, clock, events, tracker, watchdog))

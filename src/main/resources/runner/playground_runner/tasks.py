@@ -47,13 +47,13 @@ RECORD_ATTRIBUTE = "_playground_record"
 class TaskRecord:
     """The runner's view of one task: its id and names, pre-quoted for event lines."""
 
-    __slots__ = ("id_json", "name", "name_json", "parent_json", "silent")
+    __slots__ = ("id_json", "name", "fields", "silent")
 
     def __init__(self, number, name, parent_json, silent=False):
         self.id_json = f'"t{number}"'
         self.name = name
-        self.name_json = quote(name)
-        self.parent_json = parent_json
+        #: the part of every task event that never changes
+        self.fields = f'"id":{self.id_json},"name":{quote(name)},"parent":{parent_json}'
         #: asyncio's own housekeeping tasks (asyncio.run's shutdown_asyncgens...) send no events
         self.silent = silent
 
@@ -61,12 +61,13 @@ class TaskRecord:
 class Step:
     """What one thread's event loop is running now (reused from step to step)."""
 
-    __slots__ = ("serial", "record", "start", "line", "running_sent", "active")
+    __slots__ = ("serial", "record", "real_start", "offset_start", "line", "running_sent", "active")
 
     def __init__(self):
         self.serial = 0
         self.record = None
-        self.start = 0.0
+        self.real_start = 0.0  # real monotonic clock when the step began
+        self.offset_start = 0.0  # the program clock's offset then
         self.line = None
         self.running_sent = False
         self.active = False
@@ -97,6 +98,8 @@ class TaskTracker:
         self.steps = {}
         self._main_thread = _thread.get_ident()
         self._task_types = ()
+        #: (awaiting, line) -> its pre-built event fields; few distinct ones per program
+        self._wait_fields = {}
         self._asyncio_dir = "/nonexistent/"
         self.forked = False
         clock.on_virtual_sleep = self._note_virtual_sleep
@@ -130,10 +133,15 @@ class TaskTracker:
         original = handle_class._run
         steps = self.steps
         get_ident = _thread.get_ident
-        program_time = self._clock.program_time
+        clock = self._clock
+        real_monotonic = clock.real_monotonic
         task_types = self._task_types
         tracker = self
+        new_step = Step
 
+        # The hottest code of the runner: it runs around every callback of
+        # every loop. Clock arithmetic is inlined (one clock read at each
+        # end) and the common path makes no extra calls.
         def _run(self):
             owner = getattr(self._callback, "__self__", None)
             record = None
@@ -143,25 +151,26 @@ class TaskTracker:
                     record = tracker.register(owner, announce_parent=False)
                 if record.silent:
                     record = None
-            ident = get_ident()
-            step = steps.get(ident)
+            step = steps.get(get_ident())
             if step is None:
-                step = steps[ident] = Step()
+                step = steps[get_ident()] = new_step()
             step.serial += 1
             step.record = record
             step.line = None
             step.running_sent = False
-            step.start = start = program_time()
+            step.real_start = start = real_monotonic()
+            step.offset_start = offset_start = clock.offset
             step.active = True
             try:
                 original(self)
             finally:
                 step.active = False
-                end = program_time()
-                if end - start > BLOCKED_SECONDS:
-                    tracker._report_blocked(step, end)
+                end = real_monotonic()
+                seconds = end - start + clock.offset - offset_start
+                if seconds > BLOCKED_SECONDS:
+                    tracker._report_blocked(step, seconds)
                 if record is not None:
-                    tracker._after_step(owner, record, step, end)
+                    tracker._after_step(owner, record, step, seconds, end)
                 step.record = None
 
         _run.__doc__ = original.__doc__
@@ -186,28 +195,35 @@ class TaskTracker:
         if announce_parent:
             step = self.steps.get(_thread.get_ident())
             if step is not None and step.record is not None:
-                self._announce_running(step)
+                if not step.running_sent:
+                    self._announce_running(step)
                 parent_json = step.record.id_json
         record = TaskRecord(self._task_count, name, parent_json)
         setattr(task, RECORD_ATTRIBUTE, record)
         if not self.forked:
-            self._events.task(record.id_json, record.name_json, parent_json, "created")
+            self._events.task(record.fields, "created")
             if task.done():  # an eager task (3.12+) may finish inside create_task
-                self._events.task(record.id_json, record.name_json, parent_json, self._final_state(task))
+                self._events.task(record.fields, self._final_state(task))
         return record
 
-    def _after_step(self, task, record, step, end):
+    def _after_step(self, task, record, step, seconds, real_end):
         if self.forked:
             return
-        if not step.running_sent and end - step.start >= RUNNING_EVENT_SECONDS:
+        if not step.running_sent and seconds >= RUNNING_EVENT_SECONDS:
             self._announce_running(step)
+        clock = self._clock
+        end = (real_end + clock.offset - clock._origin, real_end - clock._wall_origin)
         if task.done():
-            self._events.task(record.id_json, record.name_json, record.parent_json,
-                              self._final_state(task), t=end)
-        else:
-            awaiting, line = describe_wait(task, self._user_file, self._display_name)
-            self._events.task(record.id_json, record.name_json, record.parent_json,
-                              "waiting", t=end, awaiting=awaiting, line=line)
+            self._events.task(record.fields, self._final_state(task), end)
+            return
+        where = describe_wait(task, self._user_file, self._display_name)
+        extra = self._wait_fields.get(where)
+        if extra is None:
+            awaiting, line = where
+            extra = f',"awaiting":{quote(awaiting)}' + ("" if line is None else f',"line":{line}')
+            if len(self._wait_fields) < 10000:
+                self._wait_fields[where] = extra
+        self._events.task(record.fields, "waiting", end, extra)
 
     @staticmethod
     def _final_state(task):
@@ -224,17 +240,16 @@ class TaskTracker:
         if step.running_sent or self.forked:
             return
         step.running_sent = True
-        record = step.record
-        self._events.task(record.id_json, record.name_json, record.parent_json, "running", t=step.start)
+        self._events.task(step.record.fields, "running", self._clock.stamp_of(step.real_start, step.offset_start))
 
-    def _report_blocked(self, step, end):
+    def _report_blocked(self, step, seconds):
         if self.forked:
             return
         task_json = "null"
         if step.record is not None:
             self._announce_running(step)
             task_json = step.record.id_json
-        self._events.blocked(task_json, end - step.start, step.line, t=end)
+        self._events.blocked(task_json, seconds, step.line)
 
     def _note_virtual_sleep(self, seconds):
         # time.sleep inside a step: remember where, for the blocked event.

@@ -46,15 +46,15 @@ class Watchdog:
 
     def _watch(self):
         steps = self._steps
-        program_time = self._clock.program_time
+        real_monotonic = self._clock.real_monotonic
         current_frames = sys._current_frames
         flush = self._events.flush_output
         while True:
             real_sleep(TICK_SECONDS)
-            now = program_time()
+            now = real_monotonic()
             for ident, step in list(steps.items()):
                 serial = step.serial
-                if step.active and step.line is None and now - step.start >= SAMPLE_AFTER_SECONDS:
+                if step.active and step.line is None and now - step.real_start >= SAMPLE_AFTER_SECONDS:
                     frame = current_frames().get(ident)
                     line = user_line(frame, self._user_file)
                     if step.serial == serial and step.active:
