@@ -98,6 +98,7 @@ class TaskTracker:
         self.steps = {}
         self._main_thread = _thread.get_ident()
         self._task_types = ()
+        self._naming_callers = set()
         #: (awaiting, line) -> its pre-built event fields; few distinct ones per program
         self._wait_fields = {}
         self._asyncio_dir = "/nonexistent/"
@@ -113,6 +114,13 @@ class TaskTracker:
 
         self._task_types = tuple({tasks.Task, getattr(tasks, "_PyTask", tasks.Task),
                                   getattr(tasks, "_CTask", tasks.Task)})
+        # On 3.11, asyncio.create_task(coro, name=...) and TaskGroup.create_task
+        # name the task only after loop.create_task returns: read the name
+        # from their frame so the "created" event already carries it.
+        self._naming_callers = {tasks.create_task.__code__}
+        taskgroups = sys.modules.get("asyncio.taskgroups")
+        if taskgroups is not None:
+            self._naming_callers.add(taskgroups.TaskGroup.create_task.__code__)
         self._wrap_create_task(base_events.BaseEventLoop)
         self._wrap_handle_run(events.Handle)
 
@@ -122,7 +130,7 @@ class TaskTracker:
 
         def create_task(self, coro, *args, **kwargs):
             task = original(self, coro, *args, **kwargs)
-            register(task)
+            register(task, caller=sys._getframe(1))
             return task
 
         create_task.__doc__ = original.__doc__
@@ -179,7 +187,7 @@ class TaskTracker:
 
     # -- what the seams report ------------------------------------------------
 
-    def register(self, task, announce_parent=True):
+    def register(self, task, announce_parent=True, caller=None):
         """A new task exists: give it an id and a name, send ``created``."""
         coro = task.get_coro()
         code = getattr(coro, "cr_code", None)
@@ -189,6 +197,8 @@ class TaskTracker:
             return record
         self._task_count += 1
         name = task.get_name()
+        if caller is not None and caller.f_code in self._naming_callers:
+            name = caller.f_locals.get("name") or name
         if _default_task_name(name):
             name = getattr(coro, "__qualname__", None) or name
         parent_json = "null"
