@@ -22,31 +22,19 @@ from runner_harness import DEFAULT_PYTHON, run_plain, run_program
 
 HELLO = "print('hello')\n"
 ASYNC_HELLO = "import asyncio\nasync def main():\n    print('hello')\nasyncio.run(main())\n"
-GATHER = """\
+GATHER_TEMPLATE = """\
 import asyncio, time
 async def work(i):
-    await asyncio.sleep(0)
-    await asyncio.sleep(0)
+{awaits}
     return i
 async def main():
     return sum(await asyncio.gather(*(work(i) for i in range(10000))))
 start = time.process_time()
 total = asyncio.run(main())
-print(f"{time.process_time() - start:.6f}")
+print(f"{{time.process_time() - start:.6f}}")
 """
-
-GATHER_SLEEP = """\
-import asyncio, time
-async def work(i):
-    await asyncio.sleep(0.01)
-    return i
-async def main():
-    return sum(await asyncio.gather(*(work(i) for i in range(10000))))
-start = time.process_time()
-total = asyncio.run(main())
-print(f"{time.process_time() - start:.6f}")
-"""
-
+GATHER_SLEEP = GATHER_TEMPLATE.format(awaits="    await asyncio.sleep(0.01)")
+GATHER = GATHER_TEMPLATE.format(awaits="    await asyncio.sleep(0)\n    await asyncio.sleep(0)")
 
 def median_wall(run, runs):
     return statistics.median(run().wall_seconds for _ in range(runs))

@@ -22,10 +22,10 @@ async def double(x):
 
 new_loop = asyncio.new_event_loop()
 t = Thread(target=start_thread_loop, args=(new_loop,), name="loop-thread")
-t.start()
-
+# Cancelled before the thread starts: in the seed, the loop thread could run it first.
 handle = new_loop.call_soon_threadsafe(thread_example, 'Zarten1')
 handle.cancel()
+t.start()
 done = threading.Event()
 new_loop.call_soon_threadsafe(lambda: (thread_example('Zarten2'), done.set()))
 done.wait()
