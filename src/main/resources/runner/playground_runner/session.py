@@ -156,6 +156,6 @@ def _instrument_asyncio(asyncio_module, clock, events, tracker, watchdog):
 
 def _silence_child(channel, streams, tracker):
     channel.detach_after_fork()
-    tracker.forked = True
+    tracker.silenced = True
     for stream in streams:
         stream.write_to_fd_after_fork()
