@@ -208,6 +208,16 @@ def special_checks(python, modes):
             yield f"{check.__name__} ({mode})", check(python, mode)
 
 
+def manifest_problem():
+    """The server extracts the runner by its MANIFEST: it must list exactly the runner's files."""
+    runner = REPO / "src" / "main" / "resources" / "runner"
+    listed = set((runner / "MANIFEST").read_text().split())
+    present = {str(p.relative_to(runner)) for p in runner.rglob("*.py") if "__pycache__" not in p.parts}
+    if listed != present:
+        return f"MANIFEST lists {sorted(listed - present)} that do not exist and misses {sorted(present - listed)}"
+    return None
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--python", action="append", help="interpreter(s) to test (default /usr/bin/python3)")
@@ -217,7 +227,10 @@ def main():
     pythons = args.python or [DEFAULT_PYTHON]
     modes = args.mode or ["virtual", "real"]
     failures = 0
-    checked = 0
+    checked = 1
+    problem = manifest_problem()
+    print(f"{'ok  ' if problem is None else 'FAIL'} runner MANIFEST" + (f": {problem}" if problem else ""))
+    failures += problem is not None
     for python in pythons:
         print(f"== {python}")
         for path in sorted(CORPUS.glob("*.py")):
