@@ -10,7 +10,7 @@ async def fetch(name, delay):
 
 
 loop = asyncio.new_event_loop()
-t = threading.Thread(target=loop.run_forever, name="loop-thread")
+t = threading.Thread(target=loop.run_forever, name="loop-thread", daemon=True)  # daemon: never keeps the program alive
 t.start()
 
 futures = [
