@@ -32,10 +32,10 @@ async def main():
 
     # and coroutines have a cost of their own:
     t = time.perf_counter()
-    total = sum(1 for _ in range(20_000))
+    sum(1 for _ in range(20_000))
     print(f"20000 plain steps:   {time.perf_counter() - t:.4f} s")
     t = time.perf_counter()
-    total = sum(await asyncio.gather(*(tiny() for _ in range(20_000))))
+    await asyncio.gather(*(tiny() for _ in range(20_000)))
     print(f"20000 tiny tasks:    {time.perf_counter() - t:.4f} s")
 
 
