@@ -16,7 +16,9 @@ LESSONS=$(cd "$(dirname "$0")" && pwd)
 PY=${PYTHON:-/usr/bin/python3}
 export LESSONS PY
 
-run_snippet() { # $1 = snippet path, $2 = output file; prints seconds taken
+# MALLOC_ARENA_MAX=2: with glibc's default of one 64 MiB malloc arena per thread,
+# 256 MiB of address space allows only about four threads.
+run_snippet() { # $1 = snippet path, $2 = output file; prints "exit-code seconds"
     local dir; dir=$(mktemp -d)
     cp "$1" "$dir/main.py"
     local start=$(date +%s.%N)
@@ -121,7 +123,7 @@ if seeds and not only:
         errors.append(f"no lesson lists source {missing}")
 for e in errors:
     print("ERROR", e)
-print(f"structure: {len(ids)} lessons, {len(errors)} errors")
+print(f"structure: {sum(len(n) for n in ids.values())} lessons, {len(errors)} errors")
 sys.exit(1 if errors else 0)
 PYEOF
 
