@@ -1,0 +1,96 @@
+package playground.sandbox;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * Real directories and real processes for sandbox tests: a scratch base
+ * (searchable by the sandbox's unprivileged uid), a runner directory, fresh
+ * channel and work dirs per launch, and a way to collect a process's result.
+ */
+final class SandboxHarness implements AutoCloseable {
+
+    /** The interpreter every test runs: Debian's, not the pyenv shim on PATH. */
+    static final Path PYTHON = Path.of("/usr/bin/python3");
+
+    /** Starts a Python process with arguments in some sandbox (bubblewrap or unsandboxed). */
+    @FunctionalInterface
+    interface PythonStarter {
+        Process start(RunnerLaunch launch, List<String> pythonArgs) throws IOException;
+    }
+
+    /** What a finished process left. */
+    record Result(int exitCode, String stdout, String stderr) {
+    }
+
+    final Path base;
+    final Path runnerDir;
+    private int launches;
+
+    SandboxHarness() throws IOException {
+        base = Files.createTempDirectory("sandbox-test-");
+        Files.setPosixFilePermissions(base, PosixFilePermissions.fromString("rwx--x--x"));
+        runnerDir = Files.createDirectory(base.resolve("runner"));
+    }
+
+    /** A fresh channel dir and work dir with the given limits. */
+    RunnerLaunch launch(ResourceLimits limits) throws IOException {
+        int n = ++launches;
+        Path channel = Files.createDirectory(base.resolve("channel-" + n));
+        Path work = Files.createDirectory(base.resolve("work-" + n));
+        return new RunnerLaunch(PYTHON, runnerDir, work, channel, limits);
+    }
+
+    /** Runs {@code python -I -c code} with default limits and waits for it. */
+    Result run(PythonStarter starter, String code) throws IOException {
+        return run(starter, code, ResourceLimits.defaults());
+    }
+
+    Result run(PythonStarter starter, String code, ResourceLimits limits) throws IOException {
+        return finish(starter.start(launch(limits), List.of("-I", "-c", code)), Duration.ofSeconds(30));
+    }
+
+    /** Collects stdout and stderr while waiting; kills the process if it outlives {@code timeout}. */
+    static Result finish(Process process, Duration timeout) {
+        CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> drain(process.getInputStream()));
+        CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> drain(process.getErrorStream()));
+        try {
+            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.destroyForcibly().waitFor();
+                throw new AssertionError("process still running after " + timeout + "; stderr: " + err.getNow(""));
+            }
+            return new Result(process.exitValue(), out.join(), err.join());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    private static String drain(InputStream stream) {
+        try (stream) {
+            return new String(stream.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        try (Stream<Path> paths = Files.walk(base)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
+    }
+}
