@@ -88,6 +88,10 @@ public final class SandboxSelector {
         } catch (IOException e) {
             return new Choice(Optional.empty(), "No sandbox: " + e.getMessage() + "." + INSECURE_HINT);
         }
+        if (!Files.isRegularFile(python) || !Files.isExecutable(python)) {
+            return new Choice(Optional.empty(), "No sandbox: the Python interpreter " + python
+                    + " does not exist or cannot be executed (set PLAYGROUND_PYTHON).");
+        }
         if ("1".equals(env.get("PLAYGROUND_INSECURE"))) {
             Sandbox insecure = new UnsandboxedSandbox(tools);
             return new Choice(Optional.of(insecure), insecure.describeIsolation());
