@@ -32,7 +32,10 @@ import java.util.regex.Pattern;
  *
  * <p>Settings (environment): {@code PLAYGROUND_INSECURE} ("1" to run without
  * isolation), {@code PLAYGROUND_SANDBOX_UIDS} (the uid range a root server
- * gives runs, "first-last", default {@value #DEFAULT_UIDS}).
+ * gives runs, "first-last", default {@value #DEFAULT_UIDS}),
+ * {@code PLAYGROUND_SANDBOX_CGROUPS} ("0" to skip per-run cgroups even where
+ * they could be made: moving a process into a cgroup waits for an RCU grace
+ * period, about 12 ms per run start here).
  */
 public final class SandboxSelector {
 
@@ -113,12 +116,13 @@ public final class SandboxSelector {
         }
     }
 
-    /** The bubblewrap sandbox as this host allows it: uid pool for a root server, cgroups where writable. */
+    /** The bubblewrap sandbox as this host allows it: uid pool for a root server, cgroups where writable (unless turned off). */
     static BubblewrapSandbox bubblewrapForThisHost(HostTools tools, Map<String, String> env) throws IOException {
         return new BubblewrapSandbox(tools,
                 SandboxEtc.create(Path.of(System.getProperty("java.io.tmpdir"))),
                 identityFor(tools, env.getOrDefault("PLAYGROUND_SANDBOX_UIDS", DEFAULT_UIDS)),
-                CgroupV1.detect(Path.of("/proc/self")));
+                "0".equals(env.get("PLAYGROUND_SANDBOX_CGROUPS")) ? Optional.empty()
+                        : CgroupV1.detect(Path.of("/proc/self")));
     }
 
     /** A root server gives every run its own uid; any other server's runs keep its uid. */
