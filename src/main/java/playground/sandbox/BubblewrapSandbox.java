@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalInt;
 
 /**
  * Runs each program in a bubblewrap sandbox.
@@ -131,7 +130,11 @@ public final class BubblewrapSandbox implements Sandbox {
         RunIdentity.Lease lease = identity.acquire();
         RunCgroups.Run cgroup = null;
         try {
-            handChannelTo(launch.channelDir(), lease.uid());
+            if (lease.uid().isPresent()) {
+                requireSearchableByOthers(launch.runnerDir());
+                requireSearchableByOthers(launch.channelDir());
+                handChannelTo(launch.channelDir(), lease.uid().getAsInt());
+            }
             cgroup = cgroups.isPresent() ? cgroups.get().create(launch.limits()) : null;
             List<String> command = new ArrayList<>(entryCommand(cgroup));
             command.addAll(RunnerCommand.nice(tools.nice()));
@@ -227,24 +230,25 @@ public final class BubblewrapSandbox implements Sandbox {
     }
 
     /**
-     * A run under its own uid must be able to reach and connect to its
-     * channel: the directory and socket become its own, and every directory
-     * above must let others pass (bubblewrap resolves the path as that uid).
+     * A run under its own uid reaches the runner and its channel through
+     * the host's paths (bubblewrap resolves them as that uid), so every
+     * directory above them must let others pass.
      */
-    private static void handChannelTo(Path channelDir, OptionalInt uid) throws IOException {
-        if (uid.isEmpty()) {
-            return;
-        }
-        for (Path above = channelDir.toAbsolutePath().getParent(); above != null; above = above.getParent()) {
+    private static void requireSearchableByOthers(Path dir) throws IOException {
+        for (Path above = dir.toAbsolutePath().getParent(); above != null; above = above.getParent()) {
             if (!Files.getPosixFilePermissions(above).contains(PosixFilePermission.OTHERS_EXECUTE)) {
-                throw new IOException("the sandbox's uid cannot reach the channel directory " + channelDir
-                        + ": " + above + " is not searchable by others (chmod o+x)");
+                throw new IOException("the sandbox's unprivileged uid cannot reach " + dir + ": " + above
+                        + " is not searchable by others (chmod o+x " + above + ")");
             }
         }
-        Files.setAttribute(channelDir, "unix:uid", uid.getAsInt());
+    }
+
+    /** The channel directory and its socket become the run's, so it may connect. */
+    private static void handChannelTo(Path channelDir, int uid) throws IOException {
+        Files.setAttribute(channelDir, "unix:uid", uid);
         Path socket = channelDir.resolve(RunnerLaunch.SOCKET_NAME);
         if (Files.exists(socket)) {
-            Files.setAttribute(socket, "unix:uid", uid.getAsInt());
+            Files.setAttribute(socket, "unix:uid", uid);
         }
     }
 }

@@ -25,13 +25,13 @@ import java.util.regex.Pattern;
  *       sandbox's hostname, only the loopback interface and the student
  *       uid, and list the runner directory. When it does, that sandbox is
  *       chosen.</li>
- *   <li>When it does not, no sandbox is chosen and the choice says why and
- *       what to install or allow: the server then refuses runs (503) and
+ *   <li>When it does not, no sandbox is chosen and the selection says why
+ *       and what to install or allow: the server then refuses runs (503) and
  *       shows the message on every page.</li>
  * </ul>
  *
- * <p>Settings (environment): {@code PLAYGROUND_INSECURE} ("1" to run without
- * isolation), {@code PLAYGROUND_SANDBOX_UIDS} (the uid range a root server
+ * <p>Settings: the insecure mode ({@code PLAYGROUND_INSECURE=1}, read by the
+ * server's config), {@code PLAYGROUND_SANDBOX_UIDS} (the uid range a root server
  * gives runs, "first-last", default {@value #DEFAULT_UIDS}),
  * {@code PLAYGROUND_SANDBOX_CGROUPS} ("0" to skip per-run cgroups even where
  * they could be made: moving a process into a cgroup waits for an RCU grace
@@ -39,7 +39,7 @@ import java.util.regex.Pattern;
  */
 public final class SandboxSelector {
 
-    /** Default uid range for runs of a root server: unused on Debian (60000-64999 is for static system ids, so pick high in it). */
+    /** Default uid range for runs of a root server: no Debian package or user takes these ids. */
     static final String DEFAULT_UIDS = "61000-61127";
 
     private static final String PROBE_PROGRAM = "import os, socket\n"
@@ -63,57 +63,56 @@ public final class SandboxSelector {
     }
 
     /**
-     * The outcome of the start-up probe.
-     *
-     * @param sandbox     the sandbox to run programs in; empty when none works and runs must be refused
-     * @param explanation for an available sandbox, what it isolates ({@link Sandbox#describeIsolation()});
-     *                    otherwise why no sandbox works and what the operator can install or allow
-     */
-    public record Choice(Optional<Sandbox> sandbox, String explanation) {
-
-        /** The value of {@code "sandbox"} in {@code /api/health}: the sandbox's name, or "unavailable". */
-        public String healthName() {
-            return sandbox.map(Sandbox::name).orElse("unavailable");
-        }
-    }
-
-    /**
-     * Chooses the sandbox for this host.
+     * Chooses the sandbox for this host, reading the sandbox's own settings
+     * ({@code PLAYGROUND_SANDBOX_UIDS}, {@code PLAYGROUND_SANDBOX_CGROUPS})
+     * from the server's environment.
      *
      * @param python    the real interpreter the server runs programs with
      * @param runnerDir the runner directory every run binds read-only
-     * @param env       the server's settings (normally {@code System.getenv()})
+     * @param limits    the limits runs get (the probe runs under them too)
+     * @param insecure  the operator asked for the insecure development mode
      */
-    public static Choice select(Path python, Path runnerDir, Map<String, String> env) {
+    public static SandboxSelection select(Path python, Path runnerDir, ResourceLimits limits, boolean insecure) {
+        return select(python, runnerDir, limits, insecure, System.getenv());
+    }
+
+    /** As {@link #select(Path, Path, ResourceLimits, boolean)}, with the sandbox settings from {@code settings}. */
+    public static SandboxSelection select(Path python, Path runnerDir, ResourceLimits limits, boolean insecure,
+                                          Map<String, String> settings) {
         HostTools tools;
         try {
             tools = HostTools.find();
         } catch (IOException e) {
-            return new Choice(Optional.empty(), "No sandbox: " + e.getMessage() + "." + INSECURE_HINT);
+            return unavailable(e.getMessage() + "." + INSECURE_HINT);
         }
         if (!Files.isRegularFile(python) || !Files.isExecutable(python)) {
-            return new Choice(Optional.empty(), "No sandbox: the Python interpreter " + python
+            return unavailable("the Python interpreter " + python
                     + " does not exist or cannot be executed (set PLAYGROUND_PYTHON).");
         }
-        if ("1".equals(env.get("PLAYGROUND_INSECURE"))) {
-            Sandbox insecure = new UnsandboxedSandbox(tools);
-            return new Choice(Optional.of(insecure), insecure.describeIsolation());
+        if (insecure) {
+            Sandbox sandbox = new UnsandboxedSandbox(tools);
+            return new SandboxSelection(sandbox, sandbox.name(), sandbox.describeIsolation());
         }
         if (tools.bwrap().isEmpty()) {
-            return new Choice(Optional.empty(), "No sandbox: bubblewrap is not installed (Debian/Ubuntu: "
-                    + "apt-get install bubblewrap; Fedora: dnf install bubblewrap)." + INSECURE_HINT);
+            return unavailable("bubblewrap is not installed (Debian/Ubuntu: apt-get install bubblewrap; "
+                    + "Fedora: dnf install bubblewrap)." + INSECURE_HINT);
         }
         try {
-            BubblewrapSandbox sandbox = bubblewrapForThisHost(tools, env);
-            Optional<String> failure = probe(sandbox, python, runnerDir);
+            BubblewrapSandbox sandbox = bubblewrapForThisHost(tools, settings);
+            Optional<String> failure = probe(sandbox, python, runnerDir, limits);
             if (failure.isPresent()) {
-                return new Choice(Optional.empty(), "No sandbox: bubblewrap could not run a test program ("
-                        + failure.get() + "). " + ALLOW_USER_NAMESPACES + INSECURE_HINT);
+                return unavailable("bubblewrap could not run a test program (" + failure.get() + "). "
+                        + ALLOW_USER_NAMESPACES + INSECURE_HINT);
             }
-            return new Choice(Optional.of(sandbox), sandbox.describeIsolation());
+            return new SandboxSelection(sandbox, sandbox.name(), sandbox.describeIsolation());
         } catch (IOException | IllegalArgumentException e) {
-            return new Choice(Optional.empty(), "No sandbox: " + e.getMessage() + "." + INSECURE_HINT);
+            return unavailable(e.getMessage() + "." + INSECURE_HINT);
         }
+    }
+
+    /** No sandbox works: runs are refused and every page shows {@code why}. */
+    private static SandboxSelection unavailable(String why) {
+        return new SandboxSelection(null, "none", "No sandbox: " + why);
     }
 
     /** The bubblewrap sandbox as this host allows it: uid pool for a root server, cgroups where writable (unless turned off). */
@@ -150,13 +149,14 @@ public final class SandboxSelector {
     }
 
     /** Runs the probe program; empty when it printed what a working sandbox prints, else what went wrong. */
-    static Optional<String> probe(BubblewrapSandbox sandbox, Path python, Path runnerDir) throws IOException {
+    static Optional<String> probe(BubblewrapSandbox sandbox, Path python, Path runnerDir, ResourceLimits limits)
+            throws IOException {
         Path scratch = Files.createTempDirectory("playground-sandbox-probe-");
         try {
             Files.setPosixFilePermissions(scratch, PosixFilePermissions.fromString("rwx--x--x"));
             Path channel = Files.createDirectory(scratch.resolve("channel"));
             Path work = Files.createDirectory(scratch.resolve("work"));
-            RunnerLaunch launch = new RunnerLaunch(python, runnerDir, work, channel, ResourceLimits.defaults());
+            RunnerLaunch launch = new RunnerLaunch(python, runnerDir, work, channel, limits);
             Process process = sandbox.startPython(launch, List.of("-I", "-S", "-c", PROBE_PROGRAM));
             if (!process.waitFor(PROBE_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
                 process.destroyForcibly();

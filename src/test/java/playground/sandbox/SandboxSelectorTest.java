@@ -2,11 +2,14 @@ package playground.sandbox;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
@@ -28,32 +31,50 @@ class SandboxSelectorTest {
         harness.close();
     }
 
+    private static SandboxSelection select(Path runnerDir, Map<String, String> settings) {
+        return SandboxSelector.select(SandboxHarness.PYTHON, runnerDir, ResourceLimits.defaults(), false, settings);
+    }
+
+    @Test
+    void refusesWhenTheRunnerIsOutOfTheSandboxUidsReach() throws IOException {
+        if (!SandboxSelector.runningAsRoot()) {
+            return; // only a root server gives runs another uid
+        }
+        Path locked = Files.createDirectory(harness.base.resolve("locked"));
+        Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("rwx------"));
+        var choice = select(Files.createDirectory(locked.resolve("runner")), Map.of());
+        assertNull(choice.sandbox());
+        assertTrue(choice.description().contains("is not searchable by others (chmod o+x " + locked + ")"),
+                choice.description());
+    }
+
     @Test
     void picksBubblewrapWhenItsProbeWorks() {
-        var choice = SandboxSelector.select(SandboxHarness.PYTHON, harness.runnerDir, Map.of());
-        assertEquals("bubblewrap", choice.healthName(), choice.explanation());
-        assertTrue(choice.sandbox().orElseThrow().isolated());
-        assertTrue(choice.explanation().startsWith("bubblewrap: "), choice.explanation());
+        var choice = select(harness.runnerDir, Map.of());
+        assertEquals("bubblewrap", choice.name(), choice.description());
+        assertTrue(choice.sandbox().isolated());
+        assertTrue(choice.description().startsWith("bubblewrap: "), choice.description());
     }
 
     @Test
     void refusesWithAReasonWhenTheProbeFails() {
         // a runner directory bubblewrap cannot bind stands in for a host where it cannot start
-        var choice = SandboxSelector.select(SandboxHarness.PYTHON, harness.base.resolve("missing"), Map.of());
-        assertEquals("unavailable", choice.healthName());
-        assertTrue(choice.sandbox().isEmpty());
-        assertTrue(choice.explanation().startsWith("No sandbox: bubblewrap could not run a test program"),
-                choice.explanation());
-        assertTrue(choice.explanation().contains("bwrap: Can't find source path"), choice.explanation());
-        assertTrue(choice.explanation().contains("user namespaces"), choice.explanation());
-        assertTrue(choice.explanation().contains("PLAYGROUND_INSECURE=1"), choice.explanation());
+        var choice = select(harness.base.resolve("missing"), Map.of());
+        assertEquals("none", choice.name());
+        assertNull(choice.sandbox());
+        assertTrue(choice.description().startsWith("No sandbox: bubblewrap could not run a test program"),
+                choice.description());
+        assertTrue(choice.description().contains("bwrap: Can't find source path"), choice.description());
+        assertTrue(choice.description().contains("user namespaces"), choice.description());
+        assertTrue(choice.description().contains("PLAYGROUND_INSECURE=1"), choice.description());
     }
 
     @Test
     void refusesWhenThereIsNoInterpreter() {
-        var choice = SandboxSelector.select(Path.of("/nonexistent/python3"), harness.runnerDir, Map.of());
-        assertEquals("unavailable", choice.healthName());
-        assertTrue(choice.explanation().contains("/nonexistent/python3 does not exist"), choice.explanation());
+        var choice = SandboxSelector.select(Path.of("/nonexistent/python3"), harness.runnerDir,
+                ResourceLimits.defaults(), false, Map.of());
+        assertNull(choice.sandbox());
+        assertTrue(choice.description().contains("/nonexistent/python3 does not exist"), choice.description());
     }
 
     @Test
@@ -61,10 +82,9 @@ class SandboxSelectorTest {
         if (!SandboxSelector.runningAsRoot()) {
             return; // only a root server reads the range
         }
-        var choice = SandboxSelector.select(SandboxHarness.PYTHON, harness.runnerDir,
-                Map.of("PLAYGROUND_SANDBOX_UIDS", "lots"));
-        assertEquals("unavailable", choice.healthName());
-        assertTrue(choice.explanation().contains("PLAYGROUND_SANDBOX_UIDS"), choice.explanation());
+        var choice = select(harness.runnerDir, Map.of("PLAYGROUND_SANDBOX_UIDS", "lots"));
+        assertNull(choice.sandbox());
+        assertTrue(choice.description().contains("PLAYGROUND_SANDBOX_UIDS"), choice.description());
     }
 
     @Test

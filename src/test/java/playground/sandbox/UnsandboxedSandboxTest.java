@@ -52,9 +52,10 @@ class UnsandboxedSandboxTest {
 
     @Test
     void theSelectorPicksItOnlyWhenAskedExplicitly() {
-        var choice = SandboxSelector.select(SandboxHarness.PYTHON, harness.runnerDir,
-                Map.of("PLAYGROUND_INSECURE", "1"));
-        assertEquals("none", choice.healthName());
-        assertTrue(choice.explanation().contains("PLAYGROUND_INSECURE=1"), choice.explanation());
+        var choice = SandboxSelector.select(SandboxHarness.PYTHON, harness.runnerDir, ResourceLimits.defaults(),
+                true, Map.of());
+        assertEquals("none", choice.name());
+        assertFalse(choice.sandbox().isolated());
+        assertTrue(choice.description().contains("PLAYGROUND_INSECURE=1"), choice.description());
     }
 }
