@@ -3,6 +3,7 @@ package playground.sandbox;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -259,6 +260,53 @@ class BubblewrapSandboxTest {
             assertEquals(0, result.exitCode(), result.stderr());
             assertEquals("runner done\n", result.stdout());
         }
+    }
+
+    @Test
+    void whereCgroupsCanBeMadeEachRunHasItsOwnAndTheyAreRemovedAfterwards() throws Exception {
+        assumeTrue(sandbox.describeIsolation().contains("cgroup v1"), "no writable cgroups on this host");
+        Process process = sandbox.startPython(harness.launch(ResourceLimits.defaults()),
+                List.of("-I", "-c", "print('up', flush=True); import time; time.sleep(30)"));
+        try {
+            assertEquals('u', process.getInputStream().read(), "the program started");
+            List<String> cgroups = Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "cgroup"));
+            List<String> runCgroups = cgroups.stream().filter(line -> line.contains("/playground/run-")).toList();
+            assertTrue(runCgroups.stream().anyMatch(line -> line.contains(":pids:")), cgroups.toString());
+            assertTrue(runCgroups.stream().anyMatch(line -> line.contains(":memory:")), cgroups.toString());
+            String pidsCgroup = runCgroups.stream().filter(line -> line.contains(":pids:")).findFirst().orElseThrow()
+                    .split(":", 3)[2];
+            Path pidsDir = Path.of("/sys/fs/cgroup/pids" + pidsCgroup);
+            assertEquals("66", Files.readString(pidsDir.resolve("pids.max")).trim());
+            process.destroyForcibly().waitFor();
+            long deadline = System.currentTimeMillis() + 5000;
+            while (Files.exists(pidsDir) && System.currentTimeMillis() < deadline) {
+                Thread.sleep(20);
+            }
+            assertFalse(Files.exists(pidsDir), pidsDir + " was left behind");
+        } finally {
+            process.destroyForcibly();
+        }
+    }
+
+    @Test
+    void whereCgroupsCanBeMadeAProcessTreeSharesOneMemoryCap() throws IOException {
+        assumeTrue(sandbox.describeIsolation().contains("cgroup v1"), "no writable cgroups on this host");
+        // four children of 150 MiB each stay below the address-space limit one by one, not together
+        var result = run("""
+                import os
+                children = []
+                for _ in range(4):
+                    pid = os.fork()
+                    if pid == 0:
+                        hog = bytearray(150 * 2**20)
+                        hog[::4096] = b'x' * len(hog[::4096])
+                        os._exit(0)
+                    children.append(pid)
+                statuses = [os.waitpid(pid, 0)[1] for pid in children]
+                print('killed by the OOM killer:', sum(os.WIFSIGNALED(s) and os.WTERMSIG(s) == 9 for s in statuses))
+                """);
+        assertEquals(0, result.exitCode(), result.stderr());
+        assertTrue(result.stdout().matches("killed by the OOM killer: [1-4]\n"), result.stdout());
     }
 
     @Test

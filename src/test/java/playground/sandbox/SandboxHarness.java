@@ -2,6 +2,7 @@ package playground.sandbox;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -33,6 +34,9 @@ final class SandboxHarness implements AutoCloseable {
     /** What a finished process left. */
     record Result(int exitCode, String stdout, String stderr) {
     }
+
+    /** How much of a process's stdout or stderr a result keeps. */
+    static final int KEPT_BYTES = 1 << 20;
 
     final Path base;
     final Path runnerDir;
@@ -77,9 +81,12 @@ final class SandboxHarness implements AutoCloseable {
         }
     }
 
+    /** Reads the stream to its end, keeping the first {@link #KEPT_BYTES} (hostile programs flood). */
     private static String drain(InputStream stream) {
         try (stream) {
-            return new String(stream.readAllBytes(), StandardCharsets.UTF_8);
+            byte[] kept = stream.readNBytes(KEPT_BYTES);
+            stream.transferTo(OutputStream.nullOutputStream());
+            return new String(kept, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
