@@ -12,5 +12,10 @@ os.write(1, b"raw: \xff\xfe \xc3\x28 \xe2\x82 \xf0\x28\x8c\xbc \xc0\xaf \x00 \x1
 os.write(2, b"raw err: \xed\xa0\x80 \x80\x80\n")
 sys.stdout.buffer.write(b"buffer: \xff\xfe\n")
 sys.stdout.flush()
-print("surrogate:", "\udcff\ud800".encode("utf-8", "surrogateescape").decode("utf-8", "replace"))
+try:
+    print("lone surrogate: \ud800")
+except UnicodeEncodeError:
+    print("the encoder refused a lone surrogate")
+sys.stdout.buffer.write("escaped surrogate: \udcff\n".encode("utf-8", "surrogateescape"))
+sys.stdout.flush()
 print("after the bad bytes")

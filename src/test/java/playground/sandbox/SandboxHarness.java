@@ -1,9 +1,8 @@
 package playground.sandbox;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +11,8 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -34,6 +35,13 @@ final class SandboxHarness implements AutoCloseable {
     /** What a finished process left. */
     record Result(int exitCode, String stdout, String stderr) {
     }
+
+    /** Threads that block reading processes' output (the common pool is too small for that). */
+    static final ExecutorService READERS = Executors.newCachedThreadPool(runnable -> {
+        Thread thread = new Thread(runnable, "sandbox-test-reader");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     /** How much of a process's stdout or stderr a result keeps. */
     static final int KEPT_BYTES = 1 << 20;
@@ -67,8 +75,8 @@ final class SandboxHarness implements AutoCloseable {
 
     /** Collects stdout and stderr while waiting; kills the process if it outlives {@code timeout}. */
     static Result finish(Process process, Duration timeout) {
-        CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> drain(process.getInputStream()));
-        CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> drain(process.getErrorStream()));
+        CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> drain(process.getInputStream()), READERS);
+        CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> drain(process.getErrorStream()), READERS);
         try {
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly().waitFor();
@@ -81,15 +89,22 @@ final class SandboxHarness implements AutoCloseable {
         }
     }
 
-    /** Reads the stream to its end, keeping the first {@link #KEPT_BYTES} (hostile programs flood). */
+    /**
+     * Reads the stream to its end, keeping the first {@link #KEPT_BYTES}
+     * (hostile programs flood). A stream closed because the process was
+     * killed ends the reading like end of file.
+     */
     private static String drain(InputStream stream) {
+        ByteArrayOutputStream kept = new ByteArrayOutputStream();
+        byte[] buffer = new byte[8192];
         try (stream) {
-            byte[] kept = stream.readNBytes(KEPT_BYTES);
-            stream.transferTo(OutputStream.nullOutputStream());
-            return new String(kept, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            for (int n; (n = stream.read(buffer)) > 0; ) {
+                kept.write(buffer, 0, Math.max(0, Math.min(n, KEPT_BYTES - kept.size())));
+            }
+        } catch (IOException closedByKill) {
+            // keep what came before
         }
+        return kept.toString(StandardCharsets.UTF_8);
     }
 
     @Override
