@@ -23,6 +23,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Every attack program run straight in the bubblewrap sandbox, all at once
@@ -40,14 +41,14 @@ class AttackProgramsInSandboxTest {
     /** One second of CPU, so the CPU hog meets its limit well within the patience. */
     private static final ResourceLimits LIMITS = new ResourceLimits(1, 256L << 20, 64, 8L << 20, 16L << 20, 256);
 
-    private static SandboxHarness harness;
+    @RegisterExtension
+    static final SandboxHarness harness = new SandboxHarness();
     private static BubblewrapSandbox sandbox;
     private static ServerSocket hostListener;
     private static Path secretFile;
 
     @BeforeAll
     static void setUp() throws IOException {
-        harness = new SandboxHarness();
         sandbox = SandboxSelector.bubblewrapForThisHost(HostTools.find(), Map.of());
         hostListener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         secretFile = Files.writeString(harness.base.resolve("server-secret.txt"), "the server's secret");
@@ -57,7 +58,6 @@ class AttackProgramsInSandboxTest {
     @AfterAll
     static void tearDown() throws IOException {
         hostListener.close();
-        harness.close();
     }
 
     /** What one attack left: its result (or null when it had to be killed) and its process tree. */

@@ -22,9 +22,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The bubblewrap sandbox as this host builds it, tested with real Python
@@ -33,18 +33,13 @@ import org.junit.jupiter.api.Test;
  */
 class BubblewrapSandboxTest {
 
-    private static SandboxHarness harness;
+    @RegisterExtension
+    static final SandboxHarness harness = new SandboxHarness();
     private static BubblewrapSandbox sandbox;
 
     @BeforeAll
     static void buildSandbox() throws IOException {
-        harness = new SandboxHarness();
         sandbox = SandboxSelector.bubblewrapForThisHost(HostTools.find(), Map.of());
-    }
-
-    @AfterAll
-    static void removeScratch() throws IOException {
-        harness.close();
     }
 
     private static SandboxHarness.Result run(String code) throws IOException {

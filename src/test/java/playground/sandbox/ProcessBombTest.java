@@ -15,9 +15,8 @@ import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * "A fork bomb or thread bomb in one run must not stop a concurrent run from
@@ -70,17 +69,8 @@ class ProcessBombTest {
             print('ordinary run ok')
             """;
 
-    private static SandboxHarness harness;
-
-    @BeforeAll
-    static void scratch() throws IOException {
-        harness = new SandboxHarness();
-    }
-
-    @AfterAll
-    static void removeScratch() throws IOException {
-        harness.close();
-    }
+    @RegisterExtension
+    static final SandboxHarness harness = new SandboxHarness();
 
     @Test
     void aForkBombDoesNotStopAConcurrentRun() throws Exception {

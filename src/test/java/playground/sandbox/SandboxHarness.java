@@ -3,6 +3,7 @@ package playground.sandbox;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,12 +17,18 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
 /**
  * Real directories and real processes for sandbox tests: a scratch base
  * (searchable by the sandbox's unprivileged uid), a runner directory, fresh
  * channel and work dirs per launch, and a way to collect a process's result.
+ * A test class holds one as {@code @RegisterExtension static final
+ * SandboxHarness harness = new SandboxHarness();}, which removes the scratch
+ * directory after the class.
  */
-final class SandboxHarness implements AutoCloseable {
+final class SandboxHarness implements AutoCloseable, AfterAllCallback {
 
     /** The interpreter every test runs: Debian's, not the pyenv shim on PATH. */
     static final Path PYTHON = Path.of("/usr/bin/python3");
@@ -50,10 +57,19 @@ final class SandboxHarness implements AutoCloseable {
     final Path runnerDir;
     private int launches;
 
-    SandboxHarness() throws IOException {
-        base = Files.createTempDirectory("sandbox-test-");
-        Files.setPosixFilePermissions(base, PosixFilePermissions.fromString("rwx--x--x"));
-        runnerDir = Files.createDirectory(base.resolve("runner"));
+    SandboxHarness() {
+        try {
+            base = Files.createTempDirectory("sandbox-test-");
+            Files.setPosixFilePermissions(base, PosixFilePermissions.fromString("rwx--x--x"));
+            runnerDir = Files.createDirectory(base.resolve("runner"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) throws IOException {
+        close();
     }
 
     /** A fresh channel dir and work dir with the given limits. */

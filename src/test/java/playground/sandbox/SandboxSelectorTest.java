@@ -12,24 +12,14 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The start-up probe on this host, and the facts it decides with. */
 class SandboxSelectorTest {
 
-    private static SandboxHarness harness;
-
-    @BeforeAll
-    static void scratch() throws IOException {
-        harness = new SandboxHarness();
-    }
-
-    @AfterAll
-    static void removeScratch() throws IOException {
-        harness.close();
-    }
+    @RegisterExtension
+    static final SandboxHarness harness = new SandboxHarness();
 
     private static SandboxSelection select(Path runnerDir, Map<String, String> settings) {
         return SandboxSelector.select(SandboxHarness.PYTHON, runnerDir, ResourceLimits.defaults(), false, settings);

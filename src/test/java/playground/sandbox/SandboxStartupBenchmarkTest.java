@@ -9,9 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Start-up cost of the sandbox: the same trivial program ({@code python -I -S
@@ -28,17 +27,8 @@ class SandboxStartupBenchmarkTest {
     private static final int RUNS = 20;
     private static final int WARM_UP = 3;
 
-    private static SandboxHarness harness;
-
-    @BeforeAll
-    static void scratch() throws IOException {
-        harness = new SandboxHarness();
-    }
-
-    @AfterAll
-    static void removeScratch() throws IOException {
-        harness.close();
-    }
+    @RegisterExtension
+    static final SandboxHarness harness = new SandboxHarness();
 
     @Test
     void sandboxStartUpOverheadIsSmall() throws IOException {

@@ -7,25 +7,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The insecure development mode: same limits and environment, no isolation, and it says so. */
 class UnsandboxedSandboxTest {
 
-    private static SandboxHarness harness;
+    @RegisterExtension
+    static final SandboxHarness harness = new SandboxHarness();
     private static UnsandboxedSandbox sandbox;
 
     @BeforeAll
     static void build() throws IOException {
-        harness = new SandboxHarness();
         sandbox = new UnsandboxedSandbox(HostTools.find());
-    }
-
-    @AfterAll
-    static void removeScratch() throws IOException {
-        harness.close();
     }
 
     @Test
