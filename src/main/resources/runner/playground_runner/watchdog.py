@@ -16,7 +16,8 @@ milliseconds.
 It is started with ``_thread`` rather than ``threading`` so that it never
 appears in ``threading.enumerate()`` / ``active_count()`` (the student's
 program must see the threads it would see under plain Python), and it is a
-daemon: it never delays exit.
+daemon: it never delays exit. It is stopped at exit (:meth:`Watchdog.stop`)
+before the interpreter shuts down.
 """
 
 import _thread
@@ -36,6 +37,8 @@ class Watchdog:
         self._events = events
         self._user_file = user_file
         self._started = False
+        self._stopping = False
+        self._stopped = False
 
     def start(self):
         """Start once; later calls do nothing (every new event loop calls it)."""
@@ -44,12 +47,26 @@ class Watchdog:
         self._started = True
         _thread.start_new_thread(self._watch, ())
 
+    def stop(self):
+        """Let the thread finish its tick and end (called before interpreter shutdown).
+
+        A daemon thread still running when the interpreter finalizes is frozen
+        wherever it is, possibly holding the event locks the last output needs.
+        """
+        if not self._started:
+            return
+        self._stopping = True
+        for _ in range(50):
+            if self._stopped:
+                return
+            real_sleep(TICK_SECONDS / 4)
+
     def _watch(self):
         steps = self._steps
         real_monotonic = self._clock.real_monotonic
         current_frames = sys._current_frames
         flush = self._events.flush_output
-        while True:
+        while not self._stopping:
             real_sleep(TICK_SECONDS)
             now = real_monotonic()
             for ident, step in list(steps.items()):
@@ -61,3 +78,4 @@ class Watchdog:
                         step.line = line
                     frame = None
             flush()
+        self._stopped = True
