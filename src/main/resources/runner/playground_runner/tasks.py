@@ -102,8 +102,6 @@ class TaskTracker:
         self._main_thread = _thread.get_ident()
         self._task_types = ()
         self._naming_callers = set()
-        #: (awaiting, line) -> its pre-built event fields; few distinct ones per program
-        self._wait_fields = {}
         self._asyncio_dir = "/nonexistent/"
         #: True in a forked child, or after an internal error: no more task events
         self.silenced = False
@@ -245,18 +243,11 @@ class TaskTracker:
             return
         if not step.running_sent and seconds >= RUNNING_EVENT_SECONDS:
             self._announce_running(step)
-        end = self._clock.stamp_of(real_end)
         if task.done():
-            self._events.task(record.fields, self._final_state(task), end)
-            return
-        where = describe_wait(task, self._user_file, self._display_name)
-        extra = self._wait_fields.get(where)
-        if extra is None:
-            awaiting, line = where
-            extra = f',"awaiting":{quote(awaiting)}' + ("" if line is None else f',"line":{line}')
-            if len(self._wait_fields) < 10000:
-                self._wait_fields[where] = extra
-        self._events.task(record.fields, "waiting", end, extra)
+            self._events.task(record.fields, self._final_state(task), real_end)
+        else:
+            self._events.task(record.fields, "waiting", real_end, None,
+                              describe_wait(task, self._user_file, self._display_name))
 
     @staticmethod
     def _final_state(task):
@@ -273,7 +264,7 @@ class TaskTracker:
         if step.running_sent or self.silenced:
             return
         step.running_sent = True
-        self._events.task(step.record.fields, "running", self._clock.stamp_of(step.real_start, step.offset_start))
+        self._events.task(step.record.fields, "running", step.real_start, step.offset_start)
 
     def _report_blocked(self, step, seconds):
         if self.silenced:
