@@ -83,14 +83,18 @@ def _operation_label(code):
     return label
 
 
-def describe_wait(task, user_file, task_display_name):
+def describe_wait(task, user_file, task_display_name, sleep_future=None, sleep_delay=None):
     """The ``,"awaiting":..,"line":..`` fields of a suspended task's ``waiting`` event.
 
     Walks the chain by ``cr_code``/``cr_await``, which costs no allocation;
     a frame object is made (once per coroutine, then cached by CPython)
-    only for the main.py coroutine whose line is needed, and for
-    ``asyncio.sleep`` whose delay is read from its locals. The finished
-    fields are cached per (label, line).
+    only for the main.py coroutine whose line is needed. An
+    ``asyncio.sleep``'s delay comes from ``sleep_future``/``sleep_delay``,
+    the timer it set during this step (see :mod:`.tasks`); only failing
+    that is it read from the sleep's frame locals. Every frame object and
+    locals dict made here lives as long as its coroutine and lengthens each
+    garbage collection over a big gather. The finished fields are cached per
+    (label, line).
     """
     link = task.get_coro()
     user_link = None
@@ -119,8 +123,14 @@ def describe_wait(task, user_file, task_display_name):
     if label is None:
         label = describe_awaitable(task._fut_waiter, task_display_name)
     elif label is _SLEEP:
-        frame = label_link.cr_frame
-        label = f"sleep({frame.f_locals.get('delay')!r})" if frame is not None else "sleep"
+        waiter = task._fut_waiter
+        if waiter is None:
+            label = "sleep(0)"  # asyncio.sleep(0) only yields, it sets no timer
+        elif waiter is sleep_future:
+            label = f"sleep({sleep_delay!r})"
+        else:
+            frame = label_link.cr_frame
+            label = f"sleep({frame.f_locals.get('delay')!r})" if frame is not None else "sleep"
     by_line = _fields_by_label.get(label)
     if by_line is None:
         if len(_fields_by_label) >= _MAX_CACHED_LABELS:

@@ -62,7 +62,8 @@ class TaskRecord:
 class Step:
     """What one thread's event loop is running now (reused from step to step)."""
 
-    __slots__ = ("serial", "record", "real_start", "offset_start", "line", "running_sent", "active")
+    __slots__ = ("serial", "record", "real_start", "offset_start", "line", "running_sent", "active",
+                 "sleep_future", "sleep_delay")
 
     def __init__(self):
         self.serial = 0
@@ -72,6 +73,8 @@ class Step:
         self.line = None
         self.running_sent = False
         self.active = False
+        self.sleep_future = None  # the future of the last asyncio.sleep timer set in this step
+        self.sleep_delay = None
 
 
 def user_line(frame, user_file):
@@ -110,7 +113,7 @@ class TaskTracker:
     # -- installation ---------------------------------------------------------
 
     def install(self, asyncio_module):
-        from asyncio import base_events, events, tasks
+        from asyncio import base_events, events, futures, tasks
 
         self._asyncio_dir = asyncio_module.__file__.rpartition("/")[0] + "/"
 
@@ -124,6 +127,7 @@ class TaskTracker:
         if taskgroups is not None:
             self._naming_callers.add(taskgroups.TaskGroup.create_task.__code__)
         self._wrap_create_task(base_events.BaseEventLoop)
+        self._wrap_call_later(base_events.BaseEventLoop, futures._set_result_unless_cancelled)
         self._wrap_handle_run(events.Handle)
 
     def _wrap_create_task(self, loop_class):
@@ -142,6 +146,29 @@ class TaskTracker:
         create_task.__doc__ = original.__doc__
         create_task.__qualname__ = original.__qualname__
         loop_class.create_task = create_task
+
+    def _wrap_call_later(self, loop_class, sleep_callback):
+        """Note the delay of each ``asyncio.sleep`` as it sets its timer.
+
+        ``asyncio.sleep(delay)`` calls ``loop.call_later(delay,
+        futures._set_result_unless_cancelled, future, result)``: remembering
+        (future, delay) on the step lets the ``waiting`` event say
+        ``sleep(0.5)`` without reading the sleep's frame locals.
+        """
+        original = loop_class.call_later
+        this_thread = self._this_thread
+
+        def call_later(self, delay, callback, *args, context=None):
+            if callback is sleep_callback and args:
+                step = getattr(this_thread, "step", None)
+                if step is not None:
+                    step.sleep_future = args[0]
+                    step.sleep_delay = delay
+            return original(self, delay, callback, *args, context=context)
+
+        call_later.__doc__ = original.__doc__
+        call_later.__qualname__ = original.__qualname__
+        loop_class.call_later = call_later
 
     def _wrap_handle_run(self, handle_class):
         original = handle_class._run
@@ -247,7 +274,9 @@ class TaskTracker:
             self._events.task(record.fields, self._final_state(task), real_end)
         else:
             self._events.task(record.fields, "waiting", real_end, None,
-                              describe_wait(task, self._user_file, self._display_name))
+                              describe_wait(task, self._user_file, self._display_name,
+                                            step.sleep_future, step.sleep_delay))
+            step.sleep_future = None
 
     @staticmethod
     def _final_state(task):
