@@ -44,6 +44,8 @@ export class RunView {
       copyText(this.console.text(), event.currentTarget));
 
     editor?.clearMarks();
+    // Ctrl+Enter at the top of a long snippet: bring the status line into view, scrolling as little as possible.
+    this.status.scrollIntoView({ block: "nearest" });
     this.onStop = () => this.stop();
     this.stopButton?.addEventListener("click", this.onStop);
     this.updateButtons();
@@ -137,7 +139,7 @@ export class RunView {
     } else if (this.shownEnd || (this.serverEnd && this.replay.state !== "playing")) {
       const end = this.shownEnd ?? this.serverEnd;
       text = [
-        end.reason === "ok" ? say("完成", "Finished") : `${say("结束", "Ended")}: ${reasonLabel(end.reason)}`,
+        end.reason === "ok" ? say("完成", "Finished") : `${say("结束：", "Ended: ")}${reasonLabel(end.reason)}`,
         `${say("退出码", "exit code")} ${end.exitCode ?? "—"}`,
         `${say("程序时间", "program time")} ${seconds(end.durationSeconds)}`,
         `${say("实际用时", "wall time")} ${seconds(end.wallSeconds)}`,
