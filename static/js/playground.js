@@ -68,7 +68,8 @@ function forgetDetached() {
 /** ← and → open the previous and next lesson, unless typing or moving inside a widget. */
 function lessonKeys(event) {
   if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
-  if (event.target.closest?.("input, textarea, select, button, [contenteditable], .cm-editor, .timeline")) return;
+  if (event.key !== "ArrowLeft" && event.key !== "ArrowRight") return;
+  if (event.target.closest?.("input, textarea, select, button, [contenteditable], .cm-editor, .timeline, .console")) return;
   const link = document.querySelector(`[data-testid=lesson-nav] a[data-key="${event.key}"]`);
   if (link) {
     event.preventDefault();
