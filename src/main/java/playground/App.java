@@ -20,6 +20,7 @@ import playground.web.WebServer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -69,6 +70,9 @@ public final class App implements AutoCloseable {
     public static App start(Config config) throws IOException {
         PythonInterpreter python = PythonInterpreter.resolve(config.python());
         Path stateDir = Files.createTempDirectory("asyncio-playground-");
+        // A root server runs programs under other uids (docs/sandbox.md), which must pass through this
+        // directory to reach the runner and their channel; they still cannot list it.
+        Files.setPosixFilePermissions(stateDir, PosixFilePermissions.fromString("rwx--x--x"));
         Path runnerDir = RunnerFiles.install(stateDir.resolve("runner"));
         Path runsRoot = Files.createDirectories(stateDir.resolve("runs"));
 
