@@ -10,6 +10,7 @@ import playground.run.RunEnvironment;
 import playground.run.RunRequestParser;
 import playground.run.RunService;
 import playground.run.RunStore;
+import playground.run.RunnerPool;
 import playground.run.RunnerFiles;
 import playground.sandbox.SandboxSelection;
 import playground.sandbox.SandboxSelector;
@@ -38,12 +39,14 @@ public final class App implements AutoCloseable {
     private final Javalin web;
     private final Path stateDir;
     private final ServerStatus status;
+    private final RunnerPool warmRunners;
     private final ExecutorService[] pools;
 
-    private App(Javalin web, Path stateDir, ServerStatus status, ExecutorService... pools) {
+    private App(Javalin web, Path stateDir, ServerStatus status, RunnerPool warmRunners, ExecutorService... pools) {
         this.web = web;
         this.stateDir = stateDir;
         this.status = status;
+        this.warmRunners = warmRunners;
         this.pools = pools;
     }
 
@@ -69,10 +72,9 @@ public final class App implements AutoCloseable {
     /** Starts a server with these settings (port 0 picks a free port); tests use this too. */
     public static App start(Config config) throws IOException {
         PythonInterpreter python = PythonInterpreter.resolve(config.python());
-        Path stateDir = Files.createTempDirectory("asyncio-playground-");
-        // A root server runs programs under other uids (docs/sandbox.md), which must pass through this
-        // directory to reach the runner and their channel; they still cannot list it.
-        Files.setPosixFilePermissions(stateDir, PosixFilePermissions.fromString("rwx--x--x"));
+        // Traversable by others, not listable: the sandbox's own uids reach the runner and their run dirs by path.
+        Path stateDir = Files.createTempDirectory("asyncio-playground-",
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx--x--x")));
         Path runnerDir = RunnerFiles.install(stateDir.resolve("runner"));
         Path runsRoot = Files.createDirectories(stateDir.resolve("runs"));
 
@@ -90,14 +92,15 @@ public final class App implements AutoCloseable {
                 config.runLimits(), config.resourceLimits(), ioThreads);
         RunStore store = new RunStore(Duration.ofMinutes(config.schedulerLimits().keepResultsMinutes()),
                 config.schedulerLimits().keepResults());
-        RunService runs = new RunService(store, environment, config.schedulerLimits(), runWorkers);
+        RunnerPool pool = new RunnerPool(environment, sandbox.sandbox() == null ? 0 : config.schedulerLimits().warmRunners());
+        RunService runs = new RunService(store, environment, pool, config.schedulerLimits(), runWorkers);
         LessonLibrary lessons = new LessonLibrary(config.lessonsDir());
         lessons.course();
 
         Javalin web = WebServer.create(lessons, runs, new RunRequestParser(config.runLimits().codeBytes()), status,
                 new ClientKeys(config.trustProxy()), sseSenders);
         web.start(config.host(), config.port());
-        return new App(web, stateDir, status, runWorkers, ioThreads, sseSenders);
+        return new App(web, stateDir, status, pool, runWorkers, ioThreads, sseSenders);
     }
 
     public int port() {
@@ -111,6 +114,7 @@ public final class App implements AutoCloseable {
     @Override
     public void close() {
         web.stop();
+        warmRunners.close();
         for (ExecutorService pool : pools) pool.shutdownNow();
         FileTrees.deleteQuietly(stateDir);
     }
