@@ -1,0 +1,61 @@
+# Step 2, the other way: the same blocking function, run by 10 processes.
+import socket
+import time
+from concurrent import futures
+
+# --- a stand-in for the slow website (you don't need to read this part yet) ---
+import asyncio
+import concurrent.futures
+import threading
+
+DELAY = 0.2  # every page takes 0.2 s to arrive, like a slow network
+
+
+def start_server():
+    """Serve pages on 127.0.0.1 from a background thread; return (host, port)."""
+    async def handle(reader, writer):
+        await reader.readuntil(b"\r\n\r\n")  # the request
+        await asyncio.sleep(DELAY)
+        writer.write(b"HTTP/1.0 200 OK\r\n\r\n" + b"<p>hello</p>" * 1000)
+        await writer.drain()
+        writer.close()
+
+    async def serve(started):
+        server = await asyncio.start_server(handle, "127.0.0.1", 0, backlog=100)
+        started.set_result(server.sockets[0].getsockname())
+        await server.serve_forever()
+
+    started = concurrent.futures.Future()
+    threading.Thread(target=asyncio.run, args=(serve(started),),
+                     name="web-server", daemon=True).start()
+    return started.result()
+# --- end of the stand-in website ---
+
+ADDRESS = None  # set below, before the worker processes start
+
+
+def blocking_way():
+    sock = socket.socket()
+    sock.connect(ADDRESS)
+    sock.sendall(b"GET / HTTP/1.0\r\nHost: www.xxx.com\r\n\r\n")
+    response = b""
+    chunk = sock.recv(4096)
+    while chunk:
+        response += chunk
+        chunk = sock.recv(4096)
+    sock.close()
+    return response
+
+
+def process_way():
+    workers = 10
+    with futures.ProcessPoolExecutor(workers) as executor:
+        futs = {executor.submit(blocking_way) for i in range(10)}
+    return len([fut.result() for fut in futs])
+
+
+if __name__ == "__main__":
+    ADDRESS = start_server()
+    start = time.perf_counter()
+    pages = process_way()
+    print(f"process_way: {pages} pages in {time.perf_counter() - start:.2f} s")

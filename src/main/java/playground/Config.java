@@ -1,0 +1,88 @@
+package playground;
+
+import playground.run.RunLimits;
+import playground.run.SchedulerLimits;
+import playground.sandbox.ResourceLimits;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Every server setting, read once from the environment. Each has a default so
+ * {@code java -jar target/asyncio-playground.jar} works with no configuration;
+ * README.md lists them.
+ */
+public record Config(
+        String host,
+        int port,
+        String python,
+        Path lessonsDir,
+        boolean insecure,
+        boolean trustProxy,
+        RunLimits runLimits,
+        ResourceLimits resourceLimits,
+        SchedulerLimits schedulerLimits) {
+
+    public static Config fromEnvironment() {
+        return from(System.getenv());
+    }
+
+    public static Config from(Map<String, String> env) {
+        Settings s = new Settings(env);
+        RunLimits runLimits = new RunLimits(
+                s.integer("PLAYGROUND_WALL_SECONDS", 10),
+                s.integer("PLAYGROUND_VIRTUAL_WALL_SECONDS", 10),
+                s.integer("PLAYGROUND_PROGRAM_SECONDS", 86_400),
+                s.integer("PLAYGROUND_OUTPUT_BYTES", 1 << 20),
+                s.integer("PLAYGROUND_MAX_EVENTS", 50_000),
+                s.integer("PLAYGROUND_CODE_BYTES", 64 << 10));
+        ResourceLimits defaults = ResourceLimits.defaults();
+        ResourceLimits resourceLimits = new ResourceLimits(
+                s.integer("PLAYGROUND_CPU_SECONDS", defaults.cpuSeconds()),
+                s.integer("PLAYGROUND_MEMORY_MB", (int) (defaults.memoryBytes() >> 20)) * (1L << 20),
+                s.integer("PLAYGROUND_PROCESSES", defaults.processes()),
+                s.integer("PLAYGROUND_FILE_MB", (int) (defaults.fileSizeBytes() >> 20)) * (1L << 20),
+                s.integer("PLAYGROUND_WORKDIR_MB", (int) (defaults.workDirBytes() >> 20)) * (1L << 20),
+                s.integer("PLAYGROUND_OPEN_FILES", defaults.openFiles()));
+        SchedulerLimits schedulerLimits = new SchedulerLimits(
+                s.integer("PLAYGROUND_MAX_RUNNING", 16),
+                s.integer("PLAYGROUND_MAX_QUEUED", 100),
+                s.integer("PLAYGROUND_CLIENT_RUNNING", 2),
+                s.integer("PLAYGROUND_CLIENT_QUEUED", 4),
+                s.integer("PLAYGROUND_KEEP_RESULTS_MINUTES", 30),
+                s.integer("PLAYGROUND_KEEP_RESULTS", 2_000));
+        return new Config(
+                s.text("HOST", "127.0.0.1"),
+                s.integer("PORT", 7070),
+                s.text("PLAYGROUND_PYTHON", "python3"),
+                Path.of(s.text("PLAYGROUND_LESSONS", "lessons")),
+                s.flag("PLAYGROUND_INSECURE"),
+                s.flag("PLAYGROUND_TRUST_PROXY"),
+                runLimits, resourceLimits, schedulerLimits);
+    }
+
+    /** Reads typed values, failing with the variable's name so a typo in a teacher's setting is obvious. */
+    private record Settings(Map<String, String> env) {
+        String text(String name, String fallback) {
+            String value = env.get(name);
+            return value == null || value.isBlank() ? fallback : value.trim();
+        }
+
+        int integer(String name, int fallback) {
+            String value = text(name, null);
+            if (value == null) return fallback;
+            try {
+                int parsed = Integer.parseInt(value);
+                if (parsed < 0) throw new NumberFormatException();
+                return parsed;
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(name + " must be a whole number ≥ 0, not '" + value + "'");
+            }
+        }
+
+        boolean flag(String name) {
+            String value = text(name, "");
+            return value.equals("1") || value.equalsIgnoreCase("true") || value.equalsIgnoreCase("yes");
+        }
+    }
+}

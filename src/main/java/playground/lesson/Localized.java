@@ -1,0 +1,9 @@
+package playground.lesson;
+
+/** A value in each of the course's two languages. */
+public record Localized<T>(T zh, T en) {
+
+    public T in(Language language) {
+        return language == Language.ZH ? zh : en;
+    }
+}

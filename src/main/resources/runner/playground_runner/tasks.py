@@ -1,0 +1,284 @@
+"""Following every asyncio task: created, running, waiting (on what, where), finished.
+
+Two seams in asyncio see everything, in CPython 3.11 to 3.13 alike:
+
+* ``BaseEventLoop.create_task`` creates every task the loop runs
+  (``asyncio.run``'s main task, ``create_task``, ``ensure_future``,
+  ``gather``, ``TaskGroup``...). The task that is *stepping* at that moment
+  in this thread is the new task's parent.
+* ``events.Handle._run`` runs every callback the loop calls, and is pure
+  Python. A task advances ("steps") only inside such a callback: the C task
+  schedules ``TaskStepMethWrapper`` or its ``task_wakeup`` method, and both
+  carry the task as ``__self__``. Wrapping ``_run`` therefore sees each step
+  of each task, how long it held the loop, and how it ended: the task is
+  done, or suspended on something :mod:`.awaiting` can describe.
+
+Per step, the tracker keeps a :class:`Step` for the loop's thread: which task
+runs, since when (program time) and, if a watchdog or a virtual
+``time.sleep`` found one, the user line that held the loop. A step longer
+than :data:`BLOCKED_SECONDS` becomes a ``blocked`` event.
+
+Event volume is kept proportional to what a timeline needs. Every task gets
+``created``, one ``waiting`` per suspension and a final state. A ``running``
+event is sent only for steps that matter on their own: a step that prints,
+creates tasks, blocks, or lasts at least :data:`RUNNING_EVENT_SECONDS`. Any
+other step is instantaneous at the time of the ``waiting``/final event that
+ends it, which is how a timeline draws it anyway.
+"""
+
+import _thread
+import sys
+
+from .awaiting import describe_wait
+from .wire import quote
+
+#: A step holding the loop longer than this is reported as ``blocked``.
+BLOCKED_SECONDS = 0.05
+
+#: A step at least this long gets its own ``running`` event.
+RUNNING_EVENT_SECONDS = 0.001
+
+#: Attribute holding a task's :class:`TaskRecord` on the task object itself
+#: (not in a dict keyed by the task: that would keep tasks alive and change
+#: when asyncio reports "Task was destroyed but it is pending!").
+RECORD_ATTRIBUTE = "_playground_record"
+
+
+class TaskRecord:
+    """The runner's view of one task: its id and names, pre-quoted for event lines."""
+
+    __slots__ = ("id_json", "name", "fields", "silent")
+
+    def __init__(self, number, name, parent_json, silent=False):
+        self.id_json = f'"t{number}"'
+        self.name = name
+        #: the part of every task event that never changes
+        self.fields = f'"id":{self.id_json},"name":{quote(name)},"parent":{parent_json}'
+        #: asyncio's own housekeeping tasks (asyncio.run's shutdown_asyncgens...) send no events
+        self.silent = silent
+
+
+class Step:
+    """What one thread's event loop is running now (reused from step to step)."""
+
+    __slots__ = ("serial", "record", "real_start", "offset_start", "line", "running_sent", "active")
+
+    def __init__(self):
+        self.serial = 0
+        self.record = None
+        self.real_start = 0.0  # real monotonic clock when the step began
+        self.offset_start = 0.0  # the program clock's offset then
+        self.line = None
+        self.running_sent = False
+        self.active = False
+
+
+def user_line(frame, user_file):
+    """Line of the innermost frame of ``user_file`` at or below ``frame`` in the stack."""
+    while frame is not None:
+        if frame.f_code.co_filename == user_file:
+            return frame.f_lineno
+        frame = frame.f_back
+    return None
+
+
+def _default_task_name(name):
+    return name.startswith("Task-") and name[5:].isdigit()
+
+
+class TaskTracker:
+    """Installs the two asyncio seams and turns what they see into events."""
+
+    def __init__(self, events, clock, user_file):
+        self._events = events
+        self._clock = clock
+        self._user_file = user_file
+        self._task_count = 0
+        #: thread ident -> Step, for every thread that has run a loop step
+        self.steps = {}
+        self._main_thread = _thread.get_ident()
+        self._task_types = ()
+        self._naming_callers = set()
+        #: (awaiting, line) -> its pre-built event fields; few distinct ones per program
+        self._wait_fields = {}
+        self._asyncio_dir = "/nonexistent/"
+        self.forked = False
+        clock.on_virtual_sleep = self._note_virtual_sleep
+
+    # -- installation ---------------------------------------------------------
+
+    def install(self, asyncio_module):
+        from asyncio import base_events, events, tasks
+
+        self._asyncio_dir = asyncio_module.__file__.rpartition("/")[0] + "/"
+
+        self._task_types = tuple({tasks.Task, getattr(tasks, "_PyTask", tasks.Task),
+                                  getattr(tasks, "_CTask", tasks.Task)})
+        # On 3.11, asyncio.create_task(coro, name=...) and TaskGroup.create_task
+        # name the task only after loop.create_task returns: read the name
+        # from their frame so the "created" event already carries it.
+        self._naming_callers = {tasks.create_task.__code__}
+        taskgroups = sys.modules.get("asyncio.taskgroups")
+        if taskgroups is not None:
+            self._naming_callers.add(taskgroups.TaskGroup.create_task.__code__)
+        self._wrap_create_task(base_events.BaseEventLoop)
+        self._wrap_handle_run(events.Handle)
+
+    def _wrap_create_task(self, loop_class):
+        original = loop_class.create_task
+        register = self.register
+
+        def create_task(self, coro, *args, **kwargs):
+            task = original(self, coro, *args, **kwargs)
+            register(task, caller=sys._getframe(1))
+            return task
+
+        create_task.__doc__ = original.__doc__
+        create_task.__qualname__ = original.__qualname__
+        loop_class.create_task = create_task
+
+    def _wrap_handle_run(self, handle_class):
+        original = handle_class._run
+        steps = self.steps
+        get_ident = _thread.get_ident
+        clock = self._clock
+        real_monotonic = clock.real_monotonic
+        task_types = self._task_types
+        tracker = self
+        new_step = Step
+
+        # The hottest code of the runner: it runs around every callback of
+        # every loop. Clock arithmetic is inlined (one clock read at each
+        # end) and the common path makes no extra calls.
+        def _run(self):
+            owner = getattr(self._callback, "__self__", None)
+            record = None
+            if owner is not None and isinstance(owner, task_types):
+                record = getattr(owner, RECORD_ATTRIBUTE, None)
+                if record is None:
+                    record = tracker.register(owner, announce_parent=False)
+                if record.silent:
+                    record = None
+            step = steps.get(get_ident())
+            if step is None:
+                step = steps[get_ident()] = new_step()
+            step.serial += 1
+            step.record = record
+            step.line = None
+            step.running_sent = False
+            step.real_start = start = real_monotonic()
+            step.offset_start = offset_start = clock.offset
+            step.active = True
+            try:
+                original(self)
+            finally:
+                step.active = False
+                end = real_monotonic()
+                seconds = end - start + clock.offset - offset_start
+                if seconds > BLOCKED_SECONDS:
+                    tracker._report_blocked(step, seconds)
+                if record is not None:
+                    tracker._after_step(owner, record, step, seconds, end)
+                step.record = None
+
+        _run.__doc__ = original.__doc__
+        _run.__qualname__ = original.__qualname__
+        handle_class._run = _run
+
+    # -- what the seams report ------------------------------------------------
+
+    def register(self, task, announce_parent=True, caller=None):
+        """A new task exists: give it an id and a name, send ``created``."""
+        coro = task.get_coro()
+        code = getattr(coro, "cr_code", None)
+        if code is not None and code.co_filename.startswith(self._asyncio_dir):
+            record = TaskRecord(0, code.co_qualname, "null", silent=True)
+            setattr(task, RECORD_ATTRIBUTE, record)
+            return record
+        self._task_count += 1
+        name = task.get_name()
+        if caller is not None and caller.f_code in self._naming_callers:
+            name = caller.f_locals.get("name") or name
+        if _default_task_name(name):
+            name = getattr(coro, "__qualname__", None) or name
+        parent_json = "null"
+        if announce_parent:
+            step = self.steps.get(_thread.get_ident())
+            if step is not None and step.record is not None:
+                if not step.running_sent:
+                    self._announce_running(step)
+                parent_json = step.record.id_json
+        record = TaskRecord(self._task_count, name, parent_json)
+        setattr(task, RECORD_ATTRIBUTE, record)
+        if not self.forked:
+            self._events.task(record.fields, "created")
+            if task.done():  # an eager task (3.12+) may finish inside create_task
+                self._events.task(record.fields, self._final_state(task))
+        return record
+
+    def _after_step(self, task, record, step, seconds, real_end):
+        if self.forked:
+            return
+        if not step.running_sent and seconds >= RUNNING_EVENT_SECONDS:
+            self._announce_running(step)
+        clock = self._clock
+        end = (real_end + clock.offset - clock._origin, real_end - clock._wall_origin)
+        if task.done():
+            self._events.task(record.fields, self._final_state(task), end)
+            return
+        where = describe_wait(task, self._user_file, self._display_name)
+        extra = self._wait_fields.get(where)
+        if extra is None:
+            awaiting, line = where
+            extra = f',"awaiting":{quote(awaiting)}' + ("" if line is None else f',"line":{line}')
+            if len(self._wait_fields) < 10000:
+                self._wait_fields[where] = extra
+        self._events.task(record.fields, "waiting", end, extra)
+
+    @staticmethod
+    def _final_state(task):
+        if task.cancelled():
+            return "cancelled"
+        # _exception, not exception(): the latter marks the exception as retrieved.
+        return "failed" if task._exception is not None else "done"
+
+    def _display_name(self, obj):
+        record = getattr(obj, RECORD_ATTRIBUTE, None) if isinstance(obj, self._task_types) else None
+        return None if record is None else record.name
+
+    def _announce_running(self, step):
+        if step.running_sent or self.forked:
+            return
+        step.running_sent = True
+        self._events.task(step.record.fields, "running", self._clock.stamp_of(step.real_start, step.offset_start))
+
+    def _report_blocked(self, step, seconds):
+        if self.forked:
+            return
+        task_json = "null"
+        if step.record is not None:
+            self._announce_running(step)
+            task_json = step.record.id_json
+        self._events.blocked(task_json, seconds, step.line)
+
+    def _note_virtual_sleep(self, seconds):
+        # time.sleep inside a step: remember where, for the blocked event.
+        step = self.steps.get(_thread.get_ident())
+        if step is not None and step.active and step.line is None:
+            step.line = user_line(sys._getframe(2), self._user_file)
+
+    # -- who is writing output ------------------------------------------------
+
+    def current_task_json(self):
+        """The ``task`` field of an output event written now by this thread."""
+        ident = _thread.get_ident()
+        step = self.steps.get(ident)
+        if step is not None and step.record is not None:
+            if not step.running_sent:
+                self._announce_running(step)
+            return step.record.id_json
+        if ident == self._main_thread:
+            return "null"
+        threading = sys.modules.get("threading")
+        thread = threading._active.get(ident) if threading is not None else None
+        return quote(f"thread:{thread.name if thread is not None else ident}")

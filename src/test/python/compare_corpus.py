@@ -1,0 +1,240 @@
+"""Run every corpus program under the runner (virtual and real) and under plain Python; compare.
+
+For each ``src/test/resources/corpus/NN_name.py``: ``python3 main.py`` in a
+temp dir (the reference, run now, never stored), then the runner through
+:mod:`runner_harness` in each mode. stdout, stderr and the exit status must
+be identical (after removing plain Python's absolute work-dir prefix from
+``main.py`` paths, see :func:`runner_harness.run_plain`). A few properties
+of the events are checked too: every run starts with ``start``, every line
+is valid JSON, and an ``error`` event comes with a non-zero exit.
+
+Then checks of the events themselves (``--only checks`` runs just these):
+attribution of output to named tasks, ``blocked`` with its line (time.sleep
+and a CPU loop), the ``error`` line, waiting labels, unrounded timings
+against plain Python (real ±100 ms, virtual ±20 ms), clock switches, the
+three-hour program, the program-time limit.
+
+    python3 src/test/python/compare_corpus.py [--python /path/python3 ...] [--only 12_]
+
+Prints one line per program and mode and a summary; exits 1 on any mismatch.
+"""
+
+import argparse
+import difflib
+import sys
+import time
+from pathlib import Path
+
+from runner_harness import DEFAULT_PYTHON, REPO, run_plain, run_program
+
+CORPUS = REPO / "src" / "test" / "resources" / "corpus"
+
+def diff(label, expected, actual):
+    lines = difflib.unified_diff(expected.splitlines(True), actual.splitlines(True),
+                                 f"plain {label}", f"runner {label}", n=1)
+    return "".join(lines)
+
+
+def compare(path, python, modes):
+    code = path.read_text(encoding="utf-8")
+    plain = run_plain(code, python=python)
+    problems = {}
+    for mode in modes:
+        result = run_program(code, mode=mode, python=python)
+        found = []
+        if result.stdout != plain.stdout:
+            found.append(diff("stdout", plain.stdout, result.stdout))
+        if result.stderr != plain.stderr:
+            found.append(diff("stderr", plain.stderr, result.stderr))
+        if result.exit_code != plain.exit_code:
+            found.append(f"exit code: plain {plain.exit_code}, runner {result.exit_code}\n")
+        if result.bad_lines:
+            found.append(f"{len(result.bad_lines)} event lines were not JSON\n")
+        if not result.events or result.events[0].get("type") != "start":
+            found.append("first event is not start\n")
+        if result.of_type("error") and result.exit_code == 0:
+            found.append("error event but exit code 0\n")
+        problems[mode] = (found, result.wall_seconds, len(result.events))
+    return plain, problems
+
+
+def line_of(path, text):
+    """1-based number of the first line of a corpus file containing ``text``."""
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if text in line:
+            return number
+    raise AssertionError(f"{text!r} not in {path.name}")
+
+
+def task_names(result):
+    return {e["id"]: e["name"] for e in result.of_type("task")}
+
+
+def check_attribution(python, mode):
+    result = run_program((CORPUS / "39_named_tasks.py").read_text(), mode=mode, python=python)
+    names = task_names(result)
+    lines = [e for e in result.of_type("output") if e["stream"] == "stdout"]
+    wrong = [(e["text"], names.get(e["task"])) for e in lines
+             if names.get(e["task"]) != {"ping": "pinger", "pong": "ponger"}[e["text"][:4]]]
+    return None if len(lines) == 6 and not wrong else f"{len(lines)} lines, misattributed: {wrong}"
+
+
+def check_blocked(python, mode):
+    problems = []
+    path = CORPUS / "04_corou_time_sleep.py"
+    result = run_program(path.read_text(), mode=mode, python=python)
+    blocked = result.of_type("blocked")
+    names = task_names(result)
+    expected_line = line_of(path, "time.sleep(0.5)")
+    if not any(b["line"] == expected_line and abs(b["seconds"] - 0.5) < 0.1 and names.get(b["task"]) == "corou2"
+               for b in blocked):
+        problems.append(f"time.sleep: want line {expected_line} ~0.5 s in corou2, got {blocked}")
+    path = CORPUS / "30_blocking_cpu.py"
+    result = run_program(path.read_text(), mode=mode, python=python)
+    busy_lines = set(range(line_of(path, "def busy"), line_of(path, "return n > 0") + 1))
+    blocked = result.of_type("blocked")
+    if not any(b["line"] in busy_lines and 0.15 < b["seconds"] < 0.5 for b in blocked):
+        problems.append(f"CPU loop: want a line in {sorted(busy_lines)} ~0.2 s, got {blocked}")
+    return "; ".join(problems) or None
+
+
+def check_error_line(python, mode):
+    path = CORPUS / "20_uncaught_exception.py"
+    result = run_program(path.read_text(), mode=mode, python=python)
+    want = {"kind": "ZeroDivisionError", "message": "division by zero", "line": line_of(path, "return a / b")}
+    got = [{k: e.get(k) for k in want} for e in result.of_type("error")]
+    return None if got == [want] else f"want [{want}], got {got}"
+
+
+def check_waiting_labels(python, mode):
+    path = CORPUS / "18_queue_workers.py"
+    result = run_program(path.read_text(), mode=mode, python=python)
+    waits = {(e.get("awaiting"), e.get("line")) for e in result.of_type("task") if e["state"] == "waiting"}
+    want = {("Queue.get", line_of(path, "await queue.get()")),
+            ("sleep(0.12)", line_of(path, "await asyncio.sleep(0.12)")),
+            ("Queue.join", line_of(path, "await queue.join()"))}
+    return None if want <= waits else f"missing {want - waits} in {sorted(waits, key=str)}"
+
+
+TIMED = '''\
+import asyncio, time
+
+async def main():
+    start = time.perf_counter()
+    await asyncio.sleep(0.3)
+    time.sleep(0.2)
+    end = 0
+    for _ in range(200000):
+        end += 1
+    print(time.perf_counter() - start)
+
+asyncio.run(main())
+'''
+
+
+def check_timing(python, mode):
+    """Unrounded elapsed time: real within 100 ms of plain; virtual within 20 ms of plain's."""
+    plain = float(run_plain(TIMED, python=python).stdout)
+    runner = float(run_program(TIMED, mode=mode, python=python).stdout)
+    tolerance = 0.1 if mode == "real" else 0.02
+    return None if abs(runner - plain) <= tolerance else f"plain {plain:.4f}, runner {runner:.4f} (±{tolerance})"
+
+
+def check_clock_switches(python, mode):
+    if mode != "virtual":
+        return None
+    problems = []
+    for name, reason in (("08_executor.py", "executor"), ("07_thread_loop.py", "threads"),
+                         ("31_raw_fd_and_subprocess.py", "subprocess")):
+        result = run_program((CORPUS / name).read_text(), mode="virtual", python=python)
+        reasons = [e["reason"] for e in result.of_type("clock")]
+        if reasons != [reason]:
+            problems.append(f"{name}: want [{reason!r}], got {reasons}")
+    result = run_program((CORPUS / "12_unix_streams.py").read_text(), mode="virtual", python=python)
+    if result.of_type("clock"):
+        problems.append("12_unix_streams.py left virtual time, but all its sockets are its own")
+    return "; ".join(problems) or None
+
+
+THREE_HOURS = '''\
+import asyncio, time
+
+async def nap(hours):
+    await asyncio.sleep(hours * 3600)
+
+async def main():
+    start = time.perf_counter()
+    await asyncio.gather(nap(1), nap(2))
+    time.sleep(3600)
+    print(f"elapsed {time.perf_counter() - start:.0f} s")
+
+asyncio.run(main())
+'''
+
+
+def check_three_hours(python, mode):
+    if mode != "virtual":
+        return None
+    result = run_program(THREE_HOURS, mode="virtual", python=python)
+    ok = result.stdout == "elapsed 10800 s\n" and result.exit_code == 0 and result.wall_seconds < 1.0
+    return None if ok else (f"stdout {result.stdout!r} exit {result.exit_code} "
+                            f"wall {result.wall_seconds:.2f}s stderr {result.stderr!r}")
+
+
+FOREVER = "import asyncio\nasync def main():\n    while True:\n        await asyncio.sleep(60)\nasyncio.run(main())\n"
+
+
+def check_program_time_limit(python, mode):
+    if mode != "virtual":
+        return None
+    result = run_program(FOREVER, mode="virtual", python=python, limits={"programSeconds": 3600})
+    ok = result.exit_code == 124 and "program time limit" in result.stderr and result.wall_seconds < 5
+    return None if ok else f"exit {result.exit_code} stderr {result.stderr!r}"
+
+
+EVENT_CHECKS = (check_attribution, check_blocked, check_error_line, check_waiting_labels, check_timing,
+                check_clock_switches, check_three_hours, check_program_time_limit)
+
+
+def special_checks(python, modes):
+    """Checks of the events themselves. Yields (name, problem or None)."""
+    for mode in modes:
+        for check in EVENT_CHECKS:
+            yield f"{check.__name__} ({mode})", check(python, mode)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--python", action="append", help="interpreter(s) to test (default /usr/bin/python3)")
+    parser.add_argument("--only", default="", help="run only programs whose name contains this")
+    parser.add_argument("--mode", action="append", choices=("virtual", "real"))
+    args = parser.parse_args()
+    pythons = args.python or [DEFAULT_PYTHON]
+    modes = args.mode or ["virtual", "real"]
+    failures = 0
+    checked = 0
+    for python in pythons:
+        print(f"== {python}")
+        for path in sorted(CORPUS.glob("*.py")):
+            if args.only not in path.name:
+                continue
+            plain, problems = compare(path, python, modes)
+            for mode, (found, wall, count) in problems.items():
+                checked += 1
+                status = "ok  " if not found else "FAIL"
+                print(f"{status} {path.name:34} {mode:7} plain {plain.wall_seconds:5.2f}s "
+                      f"runner {wall:5.2f}s {count:4} events", flush=True)
+                for problem in found:
+                    failures += 1
+                    print("     " + problem.replace("\n", "\n     ").rstrip())
+        if not args.only or args.only == "checks":
+            for name, problem in special_checks(python, modes):
+                checked += 1
+                print(f"{'ok  ' if problem is None else 'FAIL'} {name}" + (f": {problem}" if problem else ""))
+                failures += problem is not None
+    print(f"{checked} checks, {failures} problems")
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,21 @@
+# Debug mode: never-awaited coroutine and a task exception with creation tracebacks.
+import asyncio
+
+
+async def helper():
+    return 1
+
+
+async def fail():
+    raise KeyError("missing")
+
+
+async def main():
+    helper()
+    task = asyncio.create_task(fail())
+    await asyncio.sleep(0.01)
+    del task
+    print("debug:", asyncio.get_running_loop().get_debug())
+
+
+asyncio.run(main(), debug=True)
