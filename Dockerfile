@@ -25,6 +25,7 @@ WORKDIR /src
 COPY pom.xml .
 RUN mvn -B -q -DskipTests package && rm -rf target
 COPY src src
+COPY static static
 RUN mvn -B -o -q -DskipTests package
 
 FROM ${BASE_IMAGE}
