@@ -20,6 +20,7 @@ import playground.web.WebServer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -68,7 +69,9 @@ public final class App implements AutoCloseable {
     /** Starts a server with these settings (port 0 picks a free port); tests use this too. */
     public static App start(Config config) throws IOException {
         PythonInterpreter python = PythonInterpreter.resolve(config.python());
-        Path stateDir = Files.createTempDirectory("asyncio-playground-");
+        // Traversable by others, not listable: the sandbox's own uids reach the runner and their run dirs by path.
+        Path stateDir = Files.createTempDirectory("asyncio-playground-",
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx--x--x")));
         Path runnerDir = RunnerFiles.install(stateDir.resolve("runner"));
         Path runsRoot = Files.createDirectories(stateDir.resolve("runs"));
 

@@ -23,4 +23,11 @@ public interface Sandbox {
      * process sees inside the sandbox.
      */
     Process start(RunnerLaunch launch) throws IOException;
+
+    /**
+     * One sentence for {@code /api/health} and the operator's log: what this
+     * sandbox isolates and how processes and memory are bounded here, e.g.
+     * "bubblewrap: user, pid, net, ipc, uts, cgroup namespaces; ...".
+     */
+    String describeIsolation();
 }

@@ -1,0 +1,158 @@
+package playground.sandbox;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+/**
+ * Per-run cgroups on the legacy (v1) hierarchies: a {@code playground}
+ * parent under the server's own cgroup in the {@code pids}, {@code memory}
+ * and (when writable) {@code cpu} hierarchies, and one child per run in each.
+ *
+ * <p>Available when those hierarchies are mounted and writable, as for a
+ * root server on this machine (Debian 12 in a container with the v1 layout).
+ * <ul>
+ *   <li>pids: {@code pids.max} is the run's processes plus bubblewrap's two.</li>
+ *   <li>memory: a cap of the address-space limit plus room for the run's two
+ *       tmpfs (home and {@code /dev/shm}, whose pages are charged to it). It
+ *       sits above what one process may reserve, so a single greedy process
+ *       still sees a Python {@code MemoryError}; only a tree of many
+ *       processes meets the cgroup's out-of-memory killer. Swap is capped the
+ *       same where the kernel accounts it.</li>
+ *   <li>cpu: all runs together weigh {@value #RUNS_CPU_SHARES} shares against
+ *       the server's 1024, and each run weighs the same inside, however many
+ *       processes it has; so the server stays responsive when every slot runs
+ *       a CPU hog, and a fork bomb's spinning processes take one run's share.</li>
+ * </ul>
+ */
+final class CgroupV1 implements RunCgroups {
+
+    private static final String PARENT = "playground";
+
+    /** CPU weight of all runs together, against 1024 for the server (cgroup v1 {@code cpu.shares}). */
+    static final int RUNS_CPU_SHARES = 256;
+
+    private final Path pidsParent;
+    private final Path memoryParent;
+    private final Optional<Path> cpuParent;
+
+    private CgroupV1(Path pidsParent, Path memoryParent, Optional<Path> cpuParent) {
+        this.pidsParent = pidsParent;
+        this.memoryParent = memoryParent;
+        this.cpuParent = cpuParent;
+    }
+
+    /**
+     * Finds the server's own pids and memory (and cpu) cgroups and checks
+     * that a run cgroup can be created under each; empty when it cannot.
+     */
+    static Optional<RunCgroups> detect(Path procSelf) {
+        try {
+            Optional<Path> pids = parent(procSelf, "pids");
+            Optional<Path> memory = parent(procSelf, "memory");
+            if (pids.isEmpty() || memory.isEmpty()) {
+                return Optional.empty();
+            }
+            Optional<Path> cpu = parent(procSelf, "cpu");
+            if (cpu.isPresent()) {
+                Files.writeString(cpu.get().resolve("cpu.shares"), Integer.toString(RUNS_CPU_SHARES));
+            }
+            CgroupV1 cgroups = new CgroupV1(pids.get(), memory.get(), cpu);
+            cgroups.removeLeftovers();
+            cgroups.create(ResourceLimits.defaults()).destroy();
+            return Optional.of(cgroups);
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The {@code playground} parent in the hierarchy of {@code controller}, made if missing; empty if it cannot be. */
+    private static Optional<Path> parent(Path procSelf, String controller) {
+        try {
+            Optional<Path> own = CgroupPaths.ownV1Directory(procSelf, controller);
+            if (own.isPresent()) {
+                return Optional.of(Files.createDirectories(own.get().resolve(PARENT)));
+            }
+        } catch (IOException | RuntimeException e) {
+            // not mounted, or not ours to write
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public Run create(ResourceLimits limits) throws IOException {
+        String name = "run-" + UUID.randomUUID().toString().substring(0, 8);
+        List<Path> dirs = new ArrayList<>();
+        CgroupRun run = new CgroupRun(dirs);
+        try {
+            Path pids = makeChild(pidsParent, name, dirs);
+            Path memory = makeChild(memoryParent, name, dirs);
+            if (cpuParent.isPresent()) {
+                makeChild(cpuParent.get(), name, dirs);
+            }
+            Files.writeString(pids.resolve("pids.max"), Long.toString(limits.processes() + 2L));
+            String memoryCap = Long.toString(limits.memoryBytes() + 2 * limits.workDirBytes());
+            Files.writeString(memory.resolve("memory.limit_in_bytes"), memoryCap);
+            Path withSwap = memory.resolve("memory.memsw.limit_in_bytes");
+            if (Files.exists(withSwap)) {
+                Files.writeString(withSwap, memoryCap);
+            }
+            return run;
+        } catch (IOException | RuntimeException e) {
+            run.destroy();
+            throw e;
+        }
+    }
+
+    private static Path makeChild(Path parent, String name, List<Path> made) throws IOException {
+        Path child = Files.createDirectory(parent.resolve(name));
+        made.add(child);
+        return child;
+    }
+
+    @Override
+    public String describe() {
+        return "cgroup v1 per run (pids.max, memory cap" + (cpuParent.isPresent() ? ", cpu shares)" : ")");
+    }
+
+    /** Removes empty run cgroups that a previous server left behind (busy ones stay). */
+    private void removeLeftovers() throws IOException {
+        List<Path> parents = new ArrayList<>(List.of(pidsParent, memoryParent));
+        cpuParent.ifPresent(parents::add);
+        for (Path parent : parents) {
+            try (Stream<Path> children = Files.list(parent)) {
+                for (Path child : children.filter(Files::isDirectory).toList()) {
+                    try {
+                        Files.delete(child);
+                    } catch (IOException busy) {
+                        // still has processes: not ours to kill
+                    }
+                }
+            }
+        }
+    }
+
+    /** One run's directories; a run joins every one of them. */
+    private static final class CgroupRun implements Run {
+        private final List<Path> dirs;
+
+        CgroupRun(List<Path> dirs) {
+            this.dirs = dirs;
+        }
+
+        @Override
+        public List<Path> procsFiles() {
+            return dirs.stream().map(dir -> dir.resolve("cgroup.procs")).toList();
+        }
+
+        @Override
+        public void destroy() {
+            CgroupPaths.killAndRemove(dirs);
+        }
+    }
+}
