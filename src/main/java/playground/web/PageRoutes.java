@@ -62,9 +62,9 @@ final class PageRoutes {
         Map<String, Object> model = baseModel(ctx);
         Language lang = (Language) model.get("lang");
         model.put("lesson", lesson);
-        model.put("title", lesson.title().in(lang));
-        model.put("summary", lesson.summary().in(lang));
-        model.put("segments", lesson.body().in(lang));
+        model.put("title", lesson.title().get(lang));
+        model.put("summary", lesson.summary().get(lang));
+        model.put("segments", lesson.body().get(lang));
         model.put("previous", course.previous(lesson).orElse(null));
         model.put("next", course.next(lesson).orElse(null));
         ctx.render("lesson", model);
@@ -101,6 +101,7 @@ final class PageRoutes {
         Language lang = language(ctx);
         Map<String, Object> model = new HashMap<>();
         model.put("lang", lang);
+        model.put("languages", Language.values());
         model.put("course", lessons.course());
         model.put("banner", status.banner());
         model.put("insecure", status.insecure());
