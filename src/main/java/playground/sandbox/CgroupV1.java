@@ -26,10 +26,13 @@ import java.util.stream.Stream;
  *       still sees a Python {@code MemoryError}; only a tree of many
  *       processes meets the cgroup's out-of-memory killer. Swap is capped the
  *       same where the kernel accounts it.</li>
- *   <li>cpu: all runs together weigh {@value #RUNS_CPU_SHARES} shares against
- *       the server's 1024, and each run weighs the same inside, however many
- *       processes it has; so the server stays responsive when every slot runs
- *       a CPU hog, and a fork bomb's spinning processes take one run's share.</li>
+ *   <li>cpu: all runs together weigh {@value #RUNS_CPU_SHARES} shares, as much
+ *       as the server's session, and each run weighs the same inside, however
+ *       many processes it has; so the server keeps half the CPU when every
+ *       slot runs a CPU hog, and a fork bomb's spinning processes take one
+ *       run's share. (256 was tried first: on a machine busy with other work,
+ *       such as a CI host, runs then got so little CPU that lesson snippets
+ *       met their wall-time limit.)</li>
  * </ul>
  */
 final class CgroupV1 implements RunCgroups {
@@ -38,8 +41,8 @@ final class CgroupV1 implements RunCgroups {
 
     private static final String SERVER_PREFIX = "server-";
 
-    /** CPU weight of all runs together, against 1024 for the server (cgroup v1 {@code cpu.shares}). */
-    static final int RUNS_CPU_SHARES = 256;
+    /** CPU weight of all runs together, the same as the server's (cgroup v1 {@code cpu.shares}, default 1024). */
+    static final int RUNS_CPU_SHARES = 1024;
 
     private final Path pidsParent;
     private final Path memoryParent;
