@@ -125,8 +125,11 @@ final class RunSession {
             Channels.newOutputStream(channel).write(handshake.getBytes(StandardCharsets.UTF_8));
             BoundedLineReader lines = new BoundedLineReader(
                     new InputStreamReader(Channels.newInputStream(channel), StandardCharsets.UTF_8), MAX_EVENT_LINE_CHARS);
-            String line;
-            while ((line = lines.readLine()) != null) {
+            while (true) {
+                String line = lines.readLine();
+                // A line too long to keep carries more output than any run may print.
+                if (lines.skippedLines() > 0) kill(EndReason.OUTPUT);
+                if (line == null) break;
                 sanitizer.sanitize(line).ifPresent(this::acceptRunnerEvent);
             }
         } catch (IOException e) {

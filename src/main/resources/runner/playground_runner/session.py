@@ -73,13 +73,16 @@ def main(argv):
     clock.on_switch_to_real = lambda reason: events.clock("real", reason)
 
     def stop_at_program_time_limit():
-        events.flush_output()
+        # The last event carries a program time past the limit, which is how
+        # the server recognises the end (reason "timeout"); the exit status and
+        # the line on fd 2 say it to anyone running the runner by hand.
+        events.clock("real", "program time limit")
         os.write(2, f"playground runner: program time limit reached ({program_seconds:g} s)\n".encode())
         os._exit(EXIT_PROGRAM_TIME_LIMIT)
 
     clock.on_limit = stop_at_program_time_limit
 
-    ending = _Ending(events)
+    ending = _Ending(events, watchdog)
     atexit.register(ending.at_exit)  # registered first, so it runs after the program's own handlers
     _install_patches(clock, events, tracker, watchdog, code)
     streams = output.install(events, tracker.current_task_json)
@@ -101,8 +104,9 @@ def main(argv):
 class _Ending:
     """What happens as the program ends: the error event, the last flush, SIGINT death."""
 
-    def __init__(self, events):
+    def __init__(self, events, watchdog):
         self._events = events
+        self._watchdog = watchdog
         self.interrupted = False
 
     def report_error(self, exc, line):
@@ -113,6 +117,7 @@ class _Ending:
         self._events.error(type(exc).__name__, message, line)
 
     def at_exit(self):
+        self._watchdog.stop()
         self._events.flush_output()
         if self.interrupted:
             # CPython ends a program killed by an uncaught KeyboardInterrupt
@@ -156,6 +161,6 @@ def _instrument_asyncio(asyncio_module, clock, events, tracker, watchdog):
 
 def _silence_child(channel, streams, tracker):
     channel.detach_after_fork()
-    tracker.forked = True
+    tracker.silenced = True
     for stream in streams:
         stream.write_to_fd_after_fork()
