@@ -313,6 +313,31 @@ class LessonPageBrowserTest {
         Locator console = snippet.locator("[data-testid=console]");
         assertEquals(0, console.locator("script, img, b").count());
         assertNull(page.evaluate("() => window.pwned ?? null"));
+
+        // Copy gives the program's text, as printed, without times or task names.
+        context.grantPermissions(List.of("clipboard-read", "clipboard-write"));
+        snippet.locator("[data-testid=copy]").click();
+        assertThat(snippet.locator("[data-testid=copy]")).hasText("Copied");
+        assertEquals(String.join("\n", lineTexts(snippet)), page.evaluate("() => navigator.clipboard.readText()"));
+    }
+
+    @Test
+    void theConsoleFollowsNewOutputUnlessTheReaderScrolledUp() {
+        Locator snippet = openLesson(firstLesson);
+        run(snippet, lines(
+                "import time",
+                "for i in range(60): print('first', i)",
+                "time.sleep(1)",
+                "for i in range(60): print('second', i)"), "real");
+        Locator console = snippet.locator("[data-testid=console]");
+        assertThat(snippet.locator("[data-testid=line]")).hasCount(60);
+        page.waitForTimeout(100);
+        assertTrue((Boolean) console.evaluate("c => c.scrollTop > 0 && c.scrollHeight - c.scrollTop - c.clientHeight < 2"),
+                "following the output: scrolled to the end");
+        console.evaluate("c => { c.scrollTop = 0; }");
+        assertThat(snippet.locator("[data-testid=line]")).hasCount(120);
+        page.waitForTimeout(100);
+        assertEquals(0, ((Number) console.evaluate("c => c.scrollTop")).intValue(), "the reader's place is kept");
     }
 
     @Test
