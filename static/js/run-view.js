@@ -77,6 +77,8 @@ export class RunView {
         break;
       case "start":
         this.started = event;
+        // Between events of a live run the clock still moves: keep the timeline's "now" line moving too.
+        if (this.replay.state === "live") this.clockTimer = setInterval(() => this.timeline.invalidate(), 100);
         break;
       case "task":
         this.model.task(event);
@@ -99,6 +101,7 @@ export class RunView {
         break;
       case "end":
         this.shownEnd = event;
+        clearInterval(this.clockTimer);
         break;
     }
     this.timeline.invalidate();
@@ -208,6 +211,7 @@ export class RunView {
       fetch(`/api/runs/${encodeURIComponent(this.runId)}`, { method: "DELETE" }).catch(() => {});
     }
     this.stream.close();
+    clearInterval(this.clockTimer);
     this.replay.dispose();
     this.timeline.dispose();
     this.stopButton?.removeEventListener("click", this.onStop);
