@@ -79,7 +79,7 @@ public final class App implements AutoCloseable {
         Path runsRoot = Files.createDirectories(stateDir.resolve("runs"));
 
         SandboxSelection sandbox = SandboxSelector.select(python.executable(), runnerDir, config.resourceLimits(),
-                config.insecure());
+                config.insecure(), config.sandboxSettings());
         ServerStatus status = new ServerStatus(sandbox.name(), sandbox.description(), sandbox.sandbox() != null,
                 config.insecure(), python.version());
         LOG.info("python {} at {}; sandbox: {} ({})", python.version(), python.executable(), status.sandbox(),

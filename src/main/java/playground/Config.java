@@ -21,7 +21,8 @@ public record Config(
         boolean trustProxy,
         RunLimits runLimits,
         ResourceLimits resourceLimits,
-        SchedulerLimits schedulerLimits) {
+        SchedulerLimits schedulerLimits,
+        Map<String, String> sandboxSettings) {
 
     public static Config fromEnvironment() {
         return from(System.getenv());
@@ -59,7 +60,16 @@ public record Config(
                 Path.of(s.text("PLAYGROUND_LESSONS", "lessons")),
                 s.flag("PLAYGROUND_INSECURE"),
                 s.flag("PLAYGROUND_TRUST_PROXY"),
-                runLimits, resourceLimits, schedulerLimits);
+                runLimits, resourceLimits, schedulerLimits, sandboxSettings(env));
+    }
+
+    /** The sandbox's own settings ({@code PLAYGROUND_SANDBOX_*}), read by {@code SandboxSelector}. */
+    private static Map<String, String> sandboxSettings(Map<String, String> env) {
+        Map<String, String> settings = new java.util.TreeMap<>();
+        env.forEach((name, value) -> {
+            if (name.startsWith("PLAYGROUND_SANDBOX_")) settings.put(name, value);
+        });
+        return Map.copyOf(settings);
     }
 
     /** Reads typed values, failing with the variable's name so a typo in a teacher's setting is obvious. */
