@@ -12,11 +12,14 @@ future or a bare ``yield``. Walking that chain from the top:
 * if the student's coroutine awaits a future directly, the future says it:
   another task (``Task worker-2``), a ``gather``, a plain ``Future``.
 
-Nothing here changes the task: only frames, ``cr_await`` and
+The result is the ready-made ``"awaiting"``/``"line"`` part of the task's
+``waiting`` event. Nothing here changes the task: only frames, ``cr_await`` and
 ``_fut_waiter`` are read (``Task.exception()`` would mark an exception as
 retrieved and silence asyncio's "never retrieved" warning, so it is never
 called).
 """
+
+from .wire import quote
 
 #: Friendlier words for asyncio operations the lessons meet, by code qualname.
 _OPERATION_LABELS = {
@@ -44,6 +47,11 @@ _OPERATION_LABELS = {
 
 _labels_by_code = {}
 
+#: label -> {line -> the event fields}: a program has few distinct waits
+#: (bounded anyway: a program sleeping for ever-new random delays)
+_fields_by_label = {}
+_MAX_CACHED_LABELS = 10000
+
 
 async def _a_coroutine():
     pass
@@ -55,44 +63,83 @@ _coroutine.close()
 del _coroutine
 
 
-def _operation_label(code, frame):
-    if code.co_name == "sleep" and code.co_qualname == "sleep" and code.co_filename.endswith("tasks.py"):
-        return f"sleep({frame.f_locals.get('delay')!r})"
+#: Stands for "asyncio.sleep: the label names its delay" in ``_labels_by_code``.
+_SLEEP = "sleep(...)"
+
+
+def _label_of_code(code):
+    qualname = code.co_qualname
+    if qualname == "sleep" and code.co_filename.endswith("/asyncio/tasks.py"):
+        return _SLEEP
+    if qualname.endswith("._wait_for_one"):
+        return "as_completed"
+    return _OPERATION_LABELS.get(qualname, qualname)
+
+
+def _operation_label(code):
     label = _labels_by_code.get(code)
     if label is None:
-        qualname = code.co_qualname
-        if qualname.endswith("._wait_for_one"):
-            label = "as_completed"
-        else:
-            label = _OPERATION_LABELS.get(qualname, qualname)
-        _labels_by_code[code] = label
+        label = _labels_by_code[code] = _label_of_code(code)
     return label
 
 
-def describe_wait(task, user_file, task_display_name):
-    """``(label, line)`` for a suspended task; ``line`` is None if no main.py frame waits."""
+def describe_wait(task, user_file, task_display_name, sleep_future=None, sleep_delay=None):
+    """The ``,"awaiting":..,"line":..`` fields of a suspended task's ``waiting`` event.
+
+    Walks the chain by ``cr_code``/``cr_await``, which costs no allocation;
+    a frame object is made (once per coroutine, then cached by CPython)
+    only for the main.py coroutine whose line is needed. An
+    ``asyncio.sleep``'s delay comes from ``sleep_future``/``sleep_delay``,
+    the timer it set during this step (see :mod:`.tasks`); only failing
+    that is it read from the sleep's frame locals. Every frame object and
+    locals dict made here lives as long as its coroutine and lengthens each
+    garbage collection over a big gather. The finished fields are cached per
+    (label, line).
+    """
     link = task.get_coro()
-    line = None
+    user_link = None
     label = None
+    label_link = None
     while link is not None:
         if type(link) is _COROUTINE:
-            frame = link.cr_frame
+            code = link.cr_code
             below = link.cr_await
         else:
-            frame = getattr(link, "gi_frame", None)
-            below = getattr(link, "gi_yieldfrom", None)
-        if frame is None:
-            break  # a finished coroutine, a future's iterator, an async generator's asend, ...
-        code = frame.f_code
+            code = getattr(link, "gi_code", None)
+            if code is None:
+                break  # a future's iterator, an async generator's asend, ...
+            below = link.gi_yieldfrom
         if code.co_filename == user_file:
-            line = frame.f_lineno
+            user_link = link
             label = None
         elif label is None:
-            label = _operation_label(code, frame)
+            label = _operation_label(code)
+            label_link = link
         link = below
+    line = None
+    if user_link is not None:
+        frame = user_link.cr_frame if type(user_link) is _COROUTINE else user_link.gi_frame
+        line = frame.f_lineno if frame is not None else None
     if label is None:
         label = describe_awaitable(task._fut_waiter, task_display_name)
-    return label, line
+    elif label is _SLEEP:
+        waiter = task._fut_waiter
+        if waiter is None:
+            label = "sleep(0)"  # asyncio.sleep(0) only yields, it sets no timer
+        elif waiter is sleep_future:
+            label = f"sleep({sleep_delay!r})"
+        else:
+            frame = label_link.cr_frame
+            label = f"sleep({frame.f_locals.get('delay')!r})" if frame is not None else "sleep"
+    by_line = _fields_by_label.get(label)
+    if by_line is None:
+        if len(_fields_by_label) >= _MAX_CACHED_LABELS:
+            _fields_by_label.clear()
+        by_line = _fields_by_label[label] = {}
+    fields = by_line.get(line)
+    if fields is None:
+        fields = by_line[line] = f',"awaiting":{quote(label)}' + ("" if line is None else f',"line":{line}')
+    return fields
 
 
 def describe_awaitable(future, task_display_name):

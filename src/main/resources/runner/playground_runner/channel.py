@@ -12,7 +12,7 @@ what happened:
 * after every completed line of program output (streaming output),
 * before the event loop waits for real (nothing else will happen for a while),
 * every few tens of milliseconds from the watchdog thread,
-* when the queue holds :data:`MAX_QUEUED` lines, and at exit.
+* and at exit.
 
 All methods are thread-safe: user threads print too.
 
@@ -35,9 +35,6 @@ from . import wire
 #: Exit status of a runner whose event channel broke (sysexits' EX_SOFTWARE).
 EXIT_CHANNEL_FAILED = 70
 
-#: Queued lines that force a send even without a flush point.
-MAX_QUEUED = 512
-
 #: Longest wait for the send lock before giving up on one flush.
 LOCK_TIMEOUT_SECONDS = 1.0
 
@@ -53,6 +50,12 @@ class Channel:
         self._sock = sock
         self._sendall = sock.sendall
         self._queue = []
+        #: Queue one event line (a str holding one JSON object, no newline).
+        #: It is ``list.append`` itself, the hot path's cheapest call: atomic,
+        #: no lock needed, since a send only ever removes the lines it has
+        #: taken. Nothing is sent until a flush point; the watchdog's tick
+        #: bounds the queue to a few tens of milliseconds of events.
+        self.post = self._queue.append
         self._lock = _thread.RLock()
         self._sending = False
         self._encode = wire.encode_line
@@ -89,18 +92,6 @@ class Channel:
         if not isinstance(message, dict):
             raise ChannelError("handshake is not a JSON object")
         return message
-
-    def post(self, line):
-        """Queue one event line (a str holding one JSON object, no newline).
-
-        ``list.append`` is atomic, and :meth:`_send_queued` only ever removes
-        the lines it has taken, so queueing needs no lock (the hot path:
-        one call per task event).
-        """
-        queue = self._queue
-        queue.append(line)
-        if len(queue) >= MAX_QUEUED:
-            self.flush()
 
     def post_and_flush(self, line):
         self._queue.append(line)
@@ -151,4 +142,4 @@ class Channel:
         self.closed = True
         self._lock = _thread.RLock()
         self._sending = False
-        self._queue = []
+        del self._queue[:]

@@ -47,8 +47,10 @@ class ProgramClock:
         self.offset = 0.0
         self.offset_ns = 0
         self.limit = program_seconds_limit
-        self._origin = _real_monotonic()
-        self._wall_origin = self._origin
+        #: real monotonic reading at program time 0 (minus the offset then)
+        self.origin = _real_monotonic()
+        #: real monotonic reading at wall time 0 (when the runner got the code)
+        self.wall_origin = self.origin
         #: called with the reason when virtual mode ends (set by the session)
         self.on_switch_to_real = None
         #: called when a jump passes the program-time limit (set by the session)
@@ -62,22 +64,13 @@ class ProgramClock:
 
     def start_program(self):
         """The student's code starts now: program time 0."""
-        self._origin = _real_monotonic() + self.offset
+        self.origin = _real_monotonic() + self.offset
 
     def program_time(self):
-        return _real_monotonic() + self.offset - self._origin
+        return _real_monotonic() + self.offset - self.origin
 
     def wall_time(self):
-        return _real_monotonic() - self._wall_origin
-
-    def stamp(self):
-        """``(program time, wall time)`` from a single clock reading."""
-        real = _real_monotonic()
-        return real + self.offset - self._origin, real - self._wall_origin
-
-    def stamp_of(self, real, offset=None):
-        """``(program time, wall time)`` of an earlier reading of :meth:`real_monotonic`."""
-        return real + (self.offset if offset is None else offset) - self._origin, real - self._wall_origin
+        return _real_monotonic() - self.wall_origin
 
     #: the real monotonic clock, whatever the mode (for measuring steps)
     real_monotonic = staticmethod(_real_monotonic)

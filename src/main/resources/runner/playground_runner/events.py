@@ -36,7 +36,7 @@ class Events:
         self._post_and_flush = channel.post_and_flush
         self._program_time = clock.program_time
         self._wall_time = clock.wall_time
-        self._stamp = clock.stamp
+        self._clock = clock
         # Reentrant: a garbage collection while the lock is held can run a
         # finalizer that prints (asyncio's "Task was destroyed but it is pending!").
         self._lock = _thread.RLock()
@@ -93,17 +93,26 @@ class Events:
         self._post_and_flush(f'{{"type":"start","t":0.0,"wall":{self._wall_time():.6f},'
                              f'"python":{quote(python)},"mode":{quote(mode)}}}')
 
-    def task(self, fields, state, stamp=None, extra=""):
+    def task(self, fields, state, real=None, offset=None, extra=""):
         """A task changed state.
 
         ``fields`` is the task's pre-built ``"id":..,"name":..,"parent":..``
-        (see :class:`~.tasks.TaskRecord`); ``stamp`` is ``(t, wall)``, default
-        now; ``extra`` the optional ``,"awaiting":..,"line":..`` part.
+        (see :class:`~.tasks.TaskRecord`); ``real`` a reading of
+        ``clock.real_monotonic()`` saying when (default: now) and ``offset``
+        the clock's offset at that moment (default: the current one);
+        ``extra`` the optional ``,"awaiting":..,"line":..`` part. Times are
+        passed as plain floats, not tuples: at tens of thousands of events,
+        every allocation the garbage collector must track shows.
         """
         if self._pending is not None:
             self._before_event()
-        t, wall = stamp or self._stamp()
-        self._post(f'{{"type":"task","t":{t:.6f},"wall":{wall:.6f},{fields},"state":"{state}"{extra}}}')
+        clock = self._clock
+        if real is None:
+            real = clock.real_monotonic()
+        if offset is None:
+            offset = clock.offset
+        self._post(f'{{"type":"task","t":{real + offset - clock.origin:.6f},'
+                   f'"wall":{real - clock.wall_origin:.6f},{fields},"state":"{state}"{extra}}}')
 
     def blocked(self, task_json, seconds, line, t=None):
         if self._pending is not None:

@@ -62,7 +62,8 @@ class TaskRecord:
 class Step:
     """What one thread's event loop is running now (reused from step to step)."""
 
-    __slots__ = ("serial", "record", "real_start", "offset_start", "line", "running_sent", "active")
+    __slots__ = ("serial", "record", "real_start", "offset_start", "line", "running_sent", "active",
+                 "sleep_future", "sleep_delay")
 
     def __init__(self):
         self.serial = 0
@@ -72,6 +73,8 @@ class Step:
         self.line = None
         self.running_sent = False
         self.active = False
+        self.sleep_future = None  # the future of the last asyncio.sleep timer set in this step
+        self.sleep_delay = None
 
 
 def user_line(frame, user_file):
@@ -102,8 +105,6 @@ class TaskTracker:
         self._main_thread = _thread.get_ident()
         self._task_types = ()
         self._naming_callers = set()
-        #: (awaiting, line) -> its pre-built event fields; few distinct ones per program
-        self._wait_fields = {}
         self._asyncio_dir = "/nonexistent/"
         #: True in a forked child, or after an internal error: no more task events
         self.silenced = False
@@ -112,7 +113,7 @@ class TaskTracker:
     # -- installation ---------------------------------------------------------
 
     def install(self, asyncio_module):
-        from asyncio import base_events, events, tasks
+        from asyncio import base_events, events, futures, tasks
 
         self._asyncio_dir = asyncio_module.__file__.rpartition("/")[0] + "/"
 
@@ -126,6 +127,7 @@ class TaskTracker:
         if taskgroups is not None:
             self._naming_callers.add(taskgroups.TaskGroup.create_task.__code__)
         self._wrap_create_task(base_events.BaseEventLoop)
+        self._wrap_call_later(base_events.BaseEventLoop, futures._set_result_unless_cancelled)
         self._wrap_handle_run(events.Handle)
 
     def _wrap_create_task(self, loop_class):
@@ -144,6 +146,29 @@ class TaskTracker:
         create_task.__doc__ = original.__doc__
         create_task.__qualname__ = original.__qualname__
         loop_class.create_task = create_task
+
+    def _wrap_call_later(self, loop_class, sleep_callback):
+        """Note the delay of each ``asyncio.sleep`` as it sets its timer.
+
+        ``asyncio.sleep(delay)`` calls ``loop.call_later(delay,
+        futures._set_result_unless_cancelled, future, result)``: remembering
+        (future, delay) on the step lets the ``waiting`` event say
+        ``sleep(0.5)`` without reading the sleep's frame locals.
+        """
+        original = loop_class.call_later
+        this_thread = self._this_thread
+
+        def call_later(self, delay, callback, *args, context=None):
+            if callback is sleep_callback and args:
+                step = getattr(this_thread, "step", None)
+                if step is not None:
+                    step.sleep_future = args[0]
+                    step.sleep_delay = delay
+            return original(self, delay, callback, *args, context=context)
+
+        call_later.__doc__ = original.__doc__
+        call_later.__qualname__ = original.__qualname__
+        loop_class.call_later = call_later
 
     def _wrap_handle_run(self, handle_class):
         original = handle_class._run
@@ -245,18 +270,13 @@ class TaskTracker:
             return
         if not step.running_sent and seconds >= RUNNING_EVENT_SECONDS:
             self._announce_running(step)
-        end = self._clock.stamp_of(real_end)
         if task.done():
-            self._events.task(record.fields, self._final_state(task), end)
-            return
-        where = describe_wait(task, self._user_file, self._display_name)
-        extra = self._wait_fields.get(where)
-        if extra is None:
-            awaiting, line = where
-            extra = f',"awaiting":{quote(awaiting)}' + ("" if line is None else f',"line":{line}')
-            if len(self._wait_fields) < 10000:
-                self._wait_fields[where] = extra
-        self._events.task(record.fields, "waiting", end, extra)
+            self._events.task(record.fields, self._final_state(task), real_end)
+        else:
+            self._events.task(record.fields, "waiting", real_end, None,
+                              describe_wait(task, self._user_file, self._display_name,
+                                            step.sleep_future, step.sleep_delay))
+            step.sleep_future = None
 
     @staticmethod
     def _final_state(task):
@@ -273,7 +293,7 @@ class TaskTracker:
         if step.running_sent or self.silenced:
             return
         step.running_sent = True
-        self._events.task(step.record.fields, "running", self._clock.stamp_of(step.real_start, step.offset_start))
+        self._events.task(step.record.fields, "running", step.real_start, step.offset_start)
 
     def _report_blocked(self, step, seconds):
         if self.silenced:

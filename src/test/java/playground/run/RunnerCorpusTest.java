@@ -32,11 +32,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * to its task, {@code blocked} with its line, the error line, the
  * three-hour program in virtual time.
  *
- * <p>Virtual runs must match to the character. In real mode (and after a
- * virtual run switched to real time, as its {@code clock} event says) the printed
- * timings are wall-clock measurements of two different processes on a
- * shared machine, so decimal numbers may differ by the issue's ±100 ms plus
- * one unit of their last printed digit; all other text must match exactly.
+ * <p>Printed decimal numbers (timings) may differ by the issue's ±100 ms plus
+ * one unit of their last printed digit: the reference is a real-time run,
+ * whose own timings wander by tens of milliseconds on a loaded machine (a
+ * 0.5 s sleep printed as 0.6). All other text must match exactly. Virtual
+ * time's exactness is checked against nominal times instead (the
+ * three-hour program; {@code compare_corpus.py} checks ±20 ms).
  *
  * <p>One deliberate difference is normalised: CPython 3.9+ makes a script's
  * {@code __file__} absolute ({@code /tmp/x/main.py}, also in tracebacks and
@@ -63,9 +64,8 @@ class RunnerCorpusTest {
                     JsonNode result = server.run(Files.readString(program), mode);
                     String context = program.getFileName() + " " + mode + ": " + result.get("reason")
                             + "\n--- runner stderr:\n" + result.get("stderr").asText();
-                    String clock = events(result, "clock").isEmpty() ? mode : "real"; // switched: real timings
-                    assertSameOutput(plain.stdout(), result.get("stdout").asText(), clock, "stdout of " + context);
-                    assertSameOutput(plain.stderr(), result.get("stderr").asText(), clock, "stderr of " + context);
+                    assertSameOutput(plain.stdout(), result.get("stdout").asText(), "stdout of " + context);
+                    assertSameOutput(plain.stderr(), result.get("stderr").asText(), "stderr of " + context);
                     assertEquals(plain.exitCode(), result.get("exitCode").asInt(), "exit code of " + context);
                 }));
             }
@@ -139,12 +139,9 @@ class RunnerCorpusTest {
 
     private static final Pattern DECIMAL = Pattern.compile("-?\\d+\\.(\\d+)");
 
-    /** Equal text; in real mode decimal numbers within 100 ms plus one unit of their last digit. */
-    static void assertSameOutput(String expected, String actual, String mode, String message) {
-        if (mode.equals("virtual") || expected.equals(actual)) {
-            assertEquals(expected, actual, message);
-            return;
-        }
+    /** Equal text, except decimal numbers: within 100 ms plus one unit of their last digit. */
+    static void assertSameOutput(String expected, String actual, String message) {
+        if (expected.equals(actual)) return;
         assertEquals(DECIMAL.matcher(expected).replaceAll("#"), DECIMAL.matcher(actual).replaceAll("#"), message);
         Matcher want = DECIMAL.matcher(expected);
         Matcher got = DECIMAL.matcher(actual);
@@ -154,6 +151,14 @@ class RunnerCorpusTest {
             assertTrue(difference <= 0.1 + unit + 1e-9,
                     message + ": " + want.group() + " vs " + got.group() + " differ by more than 100 ms\n" + actual);
         }
+    }
+
+    @Test
+    void virtualTimeMeasuresSleepsWithinTwentyMilliseconds() throws IOException {
+        String code = Files.readString(Path.of("src/test/resources/virtual-only/half_second.py"));
+        JsonNode result = server.run(code, "virtual");
+        double measured = Double.parseDouble(result.get("stdout").asText().trim());
+        assertEquals(0.5, measured, 0.02, result.toString());
     }
 
     private static List<Path> corpus() throws IOException {
