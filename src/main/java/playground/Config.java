@@ -21,7 +21,8 @@ public record Config(
         boolean trustProxy,
         RunLimits runLimits,
         ResourceLimits resourceLimits,
-        SchedulerLimits schedulerLimits) {
+        SchedulerLimits schedulerLimits,
+        Map<String, String> sandboxSettings) {
 
     public static Config fromEnvironment() {
         return from(System.getenv());
@@ -45,6 +46,7 @@ public record Config(
                 s.integer("PLAYGROUND_WORKDIR_MB", (int) (defaults.workDirBytes() >> 20)) * (1L << 20),
                 s.integer("PLAYGROUND_OPEN_FILES", defaults.openFiles()));
         SchedulerLimits schedulerLimits = new SchedulerLimits(
+                s.integer("PLAYGROUND_WARM_RUNNERS", 2),
                 s.integer("PLAYGROUND_MAX_RUNNING", 16),
                 s.integer("PLAYGROUND_MAX_QUEUED", 100),
                 s.integer("PLAYGROUND_CLIENT_RUNNING", 2),
@@ -58,7 +60,16 @@ public record Config(
                 Path.of(s.text("PLAYGROUND_LESSONS", "lessons")),
                 s.flag("PLAYGROUND_INSECURE"),
                 s.flag("PLAYGROUND_TRUST_PROXY"),
-                runLimits, resourceLimits, schedulerLimits);
+                runLimits, resourceLimits, schedulerLimits, sandboxSettings(env));
+    }
+
+    /** The sandbox's own settings ({@code PLAYGROUND_SANDBOX_*}), read by {@code SandboxSelector}. */
+    private static Map<String, String> sandboxSettings(Map<String, String> env) {
+        Map<String, String> settings = new java.util.TreeMap<>();
+        env.forEach((name, value) -> {
+            if (name.startsWith("PLAYGROUND_SANDBOX_")) settings.put(name, value);
+        });
+        return Map.copyOf(settings);
     }
 
     /** Reads typed values, failing with the variable's name so a typo in a teacher's setting is obvious. */

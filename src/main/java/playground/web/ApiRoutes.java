@@ -10,7 +10,6 @@ import playground.lesson.LessonLibrary;
 import playground.lesson.Segment;
 import playground.run.Run;
 import playground.run.RunService;
-import playground.run.RunRequestParser;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -21,18 +20,16 @@ import java.util.Map;
 final class ApiRoutes {
     private static final int MAX_WAIT_SECONDS = 60;
 
+    private final Playground playground;
     private final RunService runs;
-    private final RunRequestParser parser;
     private final LessonLibrary lessons;
     private final ServerStatus status;
-    private final ClientKeys clients;
 
-    ApiRoutes(RunService runs, RunRequestParser parser, LessonLibrary lessons, ServerStatus status, ClientKeys clients) {
-        this.runs = runs;
-        this.parser = parser;
-        this.lessons = lessons;
-        this.status = status;
-        this.clients = clients;
+    ApiRoutes(Playground playground) {
+        this.playground = playground;
+        this.runs = playground.runs();
+        this.lessons = playground.lessons();
+        this.status = playground.status();
     }
 
     void register(RoutesConfig routes) {
@@ -45,11 +42,7 @@ final class ApiRoutes {
     }
 
     private void createRun(Context ctx) {
-        if (!status.runsAllowed()) {
-            ctx.status(HttpStatus.SERVICE_UNAVAILABLE).json(Map.of("error", status.banner()));
-            return;
-        }
-        Run run = runs.submit(parser.fromJson(ctx.bodyAsBytes()), clients.of(ctx));
+        Run run = playground.submit(ctx, playground.parser().fromJson(ctx.bodyAsBytes()));
         ctx.status(HttpStatus.CREATED).json(Map.of("id", run.id(), "status", run.status().wireName()));
     }
 

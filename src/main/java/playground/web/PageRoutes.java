@@ -2,6 +2,7 @@ package playground.web;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.Cookie;
 import playground.lesson.Course;
@@ -9,10 +10,8 @@ import playground.lesson.Language;
 import playground.lesson.Lesson;
 import playground.lesson.LessonLibrary;
 import playground.run.InvalidRunRequest;
-import playground.run.Run;
 import playground.run.RunRejected;
-import playground.run.RunRequestParser;
-import playground.run.RunService;
+import playground.run.RunRequest;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -26,18 +25,14 @@ import java.util.Optional;
 final class PageRoutes {
     private static final String LANG_COOKIE = "lang";
 
+    private final Playground playground;
     private final LessonLibrary lessons;
-    private final RunService runs;
-    private final RunRequestParser parser;
     private final ServerStatus status;
-    private final ClientKeys clients;
 
-    PageRoutes(LessonLibrary lessons, RunService runs, RunRequestParser parser, ServerStatus status, ClientKeys clients) {
-        this.lessons = lessons;
-        this.runs = runs;
-        this.parser = parser;
-        this.status = status;
-        this.clients = clients;
+    PageRoutes(Playground playground) {
+        this.playground = playground;
+        this.lessons = playground.lessons();
+        this.status = playground.status();
     }
 
     void register(RoutesConfig routes) {
@@ -75,15 +70,13 @@ final class PageRoutes {
         Map<String, Object> model = new HashMap<>();
         model.put("lang", language(ctx));
         try {
-            if (!status.runsAllowed()) {
-                ctx.status(HttpStatus.SERVICE_UNAVAILABLE);
-                model.put("error", status.banner());
-            } else {
-                Run run = runs.submit(parser.of(ctx.formParam("code"), ctx.formParam("mode")), clients.of(ctx));
-                model.put("run", run);
-            }
+            RunRequest request = playground.parser().of(ctx.formParam("code"), ctx.formParam("mode"));
+            model.put("run", playground.submit(ctx, request));
         } catch (InvalidRunRequest e) {
             ctx.status(HttpStatus.BAD_REQUEST);
+            model.put("error", e.getMessage());
+        } catch (HttpResponseException e) {
+            ctx.status(e.getStatus());
             model.put("error", e.getMessage());
         } catch (RunRejected e) {
             ctx.status(HttpStatus.TOO_MANY_REQUESTS).header("Retry-After", Integer.toString(e.retryAfterSeconds()));

@@ -25,8 +25,9 @@ public final class WebServer {
 
     public static Javalin create(LessonLibrary lessons, RunService runs, RunRequestParser parser, ServerStatus status,
                                  ClientKeys clients, ExecutorService sseSenders) {
-        PageRoutes pages = new PageRoutes(lessons, runs, parser, status, clients);
-        ApiRoutes api = new ApiRoutes(runs, parser, lessons, status, clients);
+        Playground playground = new Playground(lessons, runs, parser, status, clients);
+        PageRoutes pages = new PageRoutes(playground);
+        ApiRoutes api = new ApiRoutes(playground);
         RunEventStream events = new RunEventStream(runs, clients, sseSenders);
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
