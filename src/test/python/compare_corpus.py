@@ -22,7 +22,9 @@ Prints one line per program and mode and a summary; exits 1 on any mismatch.
 
 import argparse
 import difflib
+import os
 import re
+import signal
 import sys
 import time
 from pathlib import Path
@@ -188,6 +190,35 @@ def check_three_hours(python, mode):
                             f"wall {result.wall_seconds:.2f}s stderr {result.stderr!r}")
 
 
+PAUSED = CORPUS.parent / "virtual-only" / "paused_computation.py"
+
+
+def check_paused_process(python, mode):
+    """Virtual time counts computing, not waiting for a core (see clock.py).
+
+    The process is stopped for 0.5 s in the middle of a 0.4 s CPU loop;
+    program time across the loop must match its CPU time, and the step's
+    ``blocked`` event must say 0.4 s, not 0.9 s.
+    """
+    if mode != "virtual":
+        return None
+
+    def pause(event):
+        text = event.get("text", "") if event.get("type") == "output" else ""
+        if text.startswith("pid "):
+            pid = int(text.split()[1])
+            os.kill(pid, signal.SIGSTOP)
+            time.sleep(0.5)
+            os.kill(pid, signal.SIGCONT)
+
+    result = run_program(PAUSED.read_text(), mode="virtual", python=python, on_event=pause)
+    lines = result.stdout.splitlines()
+    blocked = [e["seconds"] for e in result.of_type("blocked")]
+    ok = (len(lines) == 3 and abs(float(lines[1])) <= 0.05 and lines[2] == "1.4"
+          and len(blocked) == 1 and blocked[0] < 0.5)
+    return None if ok else f"stdout {result.stdout!r}, blocked {blocked}, stderr {result.stderr!r}"
+
+
 FOREVER = "import asyncio\nasync def main():\n    while True:\n        await asyncio.sleep(60)\nasyncio.run(main())\n"
 
 
@@ -200,7 +231,7 @@ def check_program_time_limit(python, mode):
 
 
 EVENT_CHECKS = (check_attribution, check_blocked, check_error_line, check_waiting_labels, check_timing,
-                check_clock_switches, check_three_hours, check_program_time_limit)
+                check_clock_switches, check_three_hours, check_program_time_limit, check_paused_process)
 
 
 def special_checks(python, modes):

@@ -1,15 +1,26 @@
-"""The program clock: real time, or real time plus a forward-jumping offset.
+"""The program clock: real time, or computing time plus a forward-jumping offset.
 
 Two clocks matter for a run:
 
 * **wall time**: real seconds since the runner received the code;
 * **program time**: what the student's program believes. In *real* mode it
-  is wall time. In *virtual* (fast-forward) mode it is real time plus an
-  ``offset`` that only ever grows: when the program would merely wait (the
-  event loop has nothing to do but wait for its next timer, or the program
-  calls ``time.sleep``), the offset jumps by the waiting time instead of the
-  process sleeping. A program sleeping three hours finishes in milliseconds
-  and still measures 10800 seconds.
+  is wall time. In *virtual* (fast-forward) mode it is the CPU time the
+  program's thread has spent computing plus an ``offset`` that only ever
+  grows: when the program would merely wait (the event loop has nothing to
+  do but wait for its next timer, or the program calls ``time.sleep``), the
+  offset jumps by the waiting time instead of the process sleeping. A
+  program sleeping three hours finishes in milliseconds and still measures
+  10800 seconds.
+
+Why CPU time and not real time between the jumps: on a server running a
+class, a run waits for a core now and then. Real time would count those
+waits, and ``await asyncio.sleep(1)`` would print ``1.07 s`` under load and
+``1.00 s`` on a quiet machine. The thread's CPU clock only moves while the
+program computes, so a virtual run prints the same timings however busy the
+server is. (A blocking wait that is neither a sleep nor the loop's wait,
+``threading.Event().wait(2)`` with no thread to set it, does not advance
+the virtual clock; everything that involves another thread or process
+switches to real time anyway.)
 
 In virtual mode the :mod:`time` module's clock functions are replaced, so the
 program and the event loop (``BaseEventLoop.time()`` calls
@@ -24,6 +35,8 @@ of the run (time never goes backwards) and reports it with a ``clock`` event.
 In real mode nothing is patched at all.
 """
 
+import _thread
+import functools
 import time
 
 #: Program seconds a virtual run may reach before the runner stops it
@@ -39,18 +52,26 @@ _real_time_ns = time.time_ns
 _real_sleep = time.sleep
 
 
+def _thread_cpu_clock():
+    """A function reading the CPU time of the calling thread, from any thread."""
+    return functools.partial(time.clock_gettime, time.pthread_getcpuclockid(_thread.get_ident()))
+
+
 class ProgramClock:
     """Program time and wall time of one run, and the switch from virtual to real."""
 
     def __init__(self, virtual, program_seconds_limit=DEFAULT_PROGRAM_SECONDS):
         self.virtual = virtual
+        #: seconds skipped by jumps so far
         self.offset = 0.0
-        self.offset_ns = 0
         self.limit = program_seconds_limit
-        #: real monotonic reading at program time 0 (minus the offset then)
-        self.origin = _real_monotonic()
+        #: what program time advances with between jumps: the CPU clock of
+        #: the thread that runs the program (virtual), the real clock (real)
+        self.base = _thread_cpu_clock() if virtual else _real_monotonic
+        #: reading of ``base`` at program time 0 (plus the offset then)
+        self.origin = self.base()
         #: real monotonic reading at wall time 0 (when the runner got the code)
-        self.wall_origin = self.origin
+        self.wall_origin = _real_monotonic()
         #: called with the reason when virtual mode ends (set by the session)
         self.on_switch_to_real = None
         #: called when a jump passes the program-time limit (set by the session)
@@ -64,10 +85,10 @@ class ProgramClock:
 
     def start_program(self):
         """The student's code starts now: program time 0."""
-        self.origin = _real_monotonic() + self.offset
+        self.origin = self.base() + self.offset
 
     def program_time(self):
-        return _real_monotonic() + self.offset - self.origin
+        return self.base() + self.offset - self.origin
 
     def wall_time(self):
         return _real_monotonic() - self.wall_origin
@@ -80,14 +101,16 @@ class ProgramClock:
         if seconds <= 0:
             return
         self.offset += seconds
-        self.offset_ns = int(self.offset * 1e9)
         if self.program_time() > self.limit and self.on_limit is not None:
             self.on_limit()
 
     def switch_to_real(self, reason):
-        """From now on program time runs at wall speed; the offset stays as it is."""
+        """From now on program time runs at wall speed, on from where it is (never backwards)."""
         if not self.virtual:
             return
+        now = self.program_time()
+        self.base = _real_monotonic
+        self.origin = _real_monotonic() + self.offset - now
         self.virtual = False
         if self.on_switch_to_real is not None:
             self.on_switch_to_real(reason)
@@ -97,24 +120,34 @@ class ProgramClock:
         if not self.virtual:
             return
         clock = self
+        # Each function goes on from its real reading now, at program speed.
+        start_time = clock.program_time()
+        start_ns = int(start_time * 1e9)
+        monotonic_at = _real_monotonic() - start_time
+        monotonic_ns_at = _real_monotonic_ns() - start_ns
+        perf_counter_at = _real_perf_counter() - start_time
+        perf_counter_ns_at = _real_perf_counter_ns() - start_ns
+        time_at = _real_time() - start_time
+        time_ns_at = _real_time_ns() - start_ns
+        program_time = clock.program_time
 
         def monotonic():
-            return _real_monotonic() + clock.offset
+            return monotonic_at + program_time()
 
         def monotonic_ns():
-            return _real_monotonic_ns() + clock.offset_ns
+            return monotonic_ns_at + int(program_time() * 1e9)
 
         def perf_counter():
-            return _real_perf_counter() + clock.offset
+            return perf_counter_at + program_time()
 
         def perf_counter_ns():
-            return _real_perf_counter_ns() + clock.offset_ns
+            return perf_counter_ns_at + int(program_time() * 1e9)
 
         def time_():
-            return _real_time() + clock.offset
+            return time_at + program_time()
 
         def time_ns():
-            return _real_time_ns() + clock.offset_ns
+            return time_ns_at + int(program_time() * 1e9)
 
         def sleep(secs):
             # Anything unusual (a negative number, a wrong type, NaN) goes to

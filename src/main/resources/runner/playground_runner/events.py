@@ -93,25 +93,24 @@ class Events:
         self._post_and_flush(f'{{"type":"start","t":0.0,"wall":{self._wall_time():.6f},'
                              f'"python":{quote(python)},"mode":{quote(mode)}}}')
 
-    def task(self, fields, state, real=None, offset=None, extra=""):
+    def task(self, fields, state, t=None, real=None, extra=""):
         """A task changed state.
 
         ``fields`` is the task's pre-built ``"id":..,"name":..,"parent":..``
-        (see :class:`~.tasks.TaskRecord`); ``real`` a reading of
-        ``clock.real_monotonic()`` saying when (default: now) and ``offset``
-        the clock's offset at that moment (default: the current one);
-        ``extra`` the optional ``,"awaiting":..,"line":..`` part. Times are
-        passed as plain floats, not tuples: at tens of thousands of events,
-        every allocation the garbage collector must track shows.
+        (see :class:`~.tasks.TaskRecord`); ``t`` the program time and
+        ``real`` a reading of ``clock.real_monotonic()`` saying when (default:
+        now); ``extra`` the optional ``,"awaiting":..,"line":..`` part. Times
+        are passed as plain floats, not tuples: at tens of thousands of
+        events, every allocation the garbage collector must track shows.
         """
         if self._pending is not None:
             self._before_event()
         clock = self._clock
+        if t is None:
+            t = clock.program_time()
         if real is None:
             real = clock.real_monotonic()
-        if offset is None:
-            offset = clock.offset
-        self._post(f'{{"type":"task","t":{real + offset - clock.origin:.6f},'
+        self._post(f'{{"type":"task","t":{t:.6f},'
                    f'"wall":{real - clock.wall_origin:.6f},{fields},"state":"{state}"{extra}}}')
 
     def blocked(self, task_json, seconds, line, t=None):

@@ -62,14 +62,14 @@ class TaskRecord:
 class Step:
     """What one thread's event loop is running now (reused from step to step)."""
 
-    __slots__ = ("serial", "record", "real_start", "offset_start", "line", "running_sent", "active",
+    __slots__ = ("serial", "record", "real_start", "program_start", "line", "running_sent", "active",
                  "sleep_future", "sleep_delay")
 
     def __init__(self):
         self.serial = 0
         self.record = None
         self.real_start = 0.0  # real monotonic clock when the step began
-        self.offset_start = 0.0  # the program clock's offset then
+        self.program_start = 0.0  # program time then
         self.line = None
         self.running_sent = False
         self.active = False
@@ -174,6 +174,7 @@ class TaskTracker:
         original = handle_class._run
         clock = self._clock
         real_monotonic = clock.real_monotonic
+        program_time = clock.program_time
         task_types = self._task_types
         tracker = self
         this_thread = self._this_thread
@@ -198,15 +199,17 @@ class TaskTracker:
             step.record = record
             step.line = None
             step.running_sent = False
-            step.real_start = start = real_monotonic()
-            step.offset_start = offset_start = clock.offset
+            step.real_start = real_monotonic()
+            step.program_start = start = program_time()
             step.active = True
             try:
                 original(self)
             finally:
                 step.active = False
-                end = real_monotonic()
-                seconds = end - start + clock.offset - offset_start
+                # Program time, so that in virtual mode a step waiting for a
+                # core on a busy server is not "blocked" (see clock.py).
+                end = program_time()
+                seconds = end - start
                 try:
                     if seconds > BLOCKED_SECONDS:
                         tracker._report_blocked(step, seconds)
@@ -265,15 +268,15 @@ class TaskTracker:
                 self._events.task(record.fields, self._final_state(task))
         return record
 
-    def _after_step(self, task, record, step, seconds, real_end):
+    def _after_step(self, task, record, step, seconds, program_end):
         if self.silenced:
             return
         if not step.running_sent and seconds >= RUNNING_EVENT_SECONDS:
             self._announce_running(step)
         if task.done():
-            self._events.task(record.fields, self._final_state(task), real_end)
+            self._events.task(record.fields, self._final_state(task), program_end)
         else:
-            self._events.task(record.fields, "waiting", real_end, None,
+            self._events.task(record.fields, "waiting", program_end, None,
                               describe_wait(task, self._user_file, self._display_name,
                                             step.sleep_future, step.sleep_delay))
             step.sleep_future = None
@@ -293,7 +296,7 @@ class TaskTracker:
         if step.running_sent or self.silenced:
             return
         step.running_sent = True
-        self._events.task(step.record.fields, "running", step.real_start, step.offset_start)
+        self._events.task(step.record.fields, "running", step.program_start, step.real_start)
 
     def _report_blocked(self, step, seconds):
         if self.silenced:
