@@ -44,12 +44,14 @@ def _as_the_kernel_would_wait(timeout):
 class VirtualTimeSelector:
     """Wraps a :class:`selectors.BaseSelector`; everything but ``select`` passes through."""
 
-    def __init__(self, selector, clock, before_real_wait):
+    def __init__(self, selector, clock, before_real_wait, on_iteration):
         self._selector = selector
         self._clock = clock
         self._before_real_wait = before_real_wait
+        self._on_iteration = on_iteration
 
     def select(self, timeout=None):
+        self._on_iteration()
         clock = self._clock
         if timeout is not None and timeout <= 0:
             return self._selector.select(timeout)
@@ -95,13 +97,17 @@ class VirtualTimeSelector:
         self.close()
 
 
-def wrap_selector_loops(base_selector_loop_class, clock, before_real_wait, on_new_loop):
-    """Make every selector event loop created from now on wait through a VirtualTimeSelector."""
+def wrap_selector_loops(base_selector_loop_class, clock, before_real_wait, on_iteration, on_new_loop):
+    """Make every selector event loop created from now on wait through a VirtualTimeSelector.
+
+    ``on_iteration`` is called at the start of every loop iteration (every
+    ``select``, in the loop's thread); ``before_real_wait`` before a real wait.
+    """
     original_init = base_selector_loop_class.__init__
 
     def __init__(self, selector=None):
         original_init(self, selector)
-        self._selector = VirtualTimeSelector(self._selector, clock, before_real_wait)
+        self._selector = VirtualTimeSelector(self._selector, clock, before_real_wait, on_iteration)
         on_new_loop(self)
 
     __init__.__doc__ = original_init.__doc__

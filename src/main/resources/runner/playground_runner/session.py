@@ -156,6 +156,7 @@ def _instrument_asyncio(asyncio_module, clock, events, tracker, watchdog):
     tracker.install(asyncio_module)
     wrap_selector_loops(selector_events.BaseSelectorEventLoop, clock,
                         before_real_wait=events.flush_output,
+                        on_iteration=tracker.new_iteration,
                         on_new_loop=lambda loop: watchdog.start())
 
 
