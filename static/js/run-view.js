@@ -147,7 +147,9 @@ export class RunView {
         `${say("程序时间", "program time")} ${seconds(end.durationSeconds)}`,
         `${say("实际用时", "wall time")} ${seconds(end.wallSeconds)}`,
         clock,
-      ].join(" · ");
+        // The server showed an identical run's recording instead of executing again.
+        end.cached ? say("刚才有人运行过同样的代码：这是那次运行的录制", "same code as a run moments ago: its recording") : "",
+      ].filter(Boolean).join(" · ");
       message = end.message ?? "";
       if (this.replay.state === "frozen") {
         message = [message, say(`回放停在 ${shortSeconds(this.replay.playhead)}，“跳到结尾”可显示其余部分。`,

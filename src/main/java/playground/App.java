@@ -8,6 +8,7 @@ import playground.run.FileTrees;
 import playground.run.PythonInterpreter;
 import playground.run.RunEnvironment;
 import playground.run.RunRequestParser;
+import playground.run.RecentRuns;
 import playground.run.RunService;
 import playground.run.RunStore;
 import playground.run.RunnerPool;
@@ -93,7 +94,8 @@ public final class App implements AutoCloseable {
         RunStore store = new RunStore(Duration.ofMinutes(config.schedulerLimits().keepResultsMinutes()),
                 config.schedulerLimits().keepResults());
         RunnerPool pool = new RunnerPool(environment, sandbox.sandbox() == null ? 0 : config.schedulerLimits().warmRunners());
-        RunService runs = new RunService(store, environment, pool, config.schedulerLimits(), runWorkers);
+        RecentRuns recentRuns = new RecentRuns(Duration.ofMinutes(config.schedulerLimits().reuseRunsMinutes()), 200);
+        RunService runs = new RunService(store, environment, pool, config.schedulerLimits(), recentRuns, runWorkers);
         LessonLibrary lessons = new LessonLibrary(config.lessonsDir());
         lessons.course();
 

@@ -52,7 +52,8 @@ public record Config(
                 s.integer("PLAYGROUND_CLIENT_RUNNING", 2),
                 s.integer("PLAYGROUND_CLIENT_QUEUED", 4),
                 s.integer("PLAYGROUND_KEEP_RESULTS_MINUTES", 30),
-                s.integer("PLAYGROUND_KEEP_RESULTS", 2_000));
+                s.integer("PLAYGROUND_KEEP_RESULTS", 2_000),
+                s.integer("PLAYGROUND_REUSE_RUNS_MINUTES", 10));
         return new Config(
                 s.text("HOST", "127.0.0.1"),
                 s.integer("PORT", 7070),

@@ -133,8 +133,11 @@ public final class Run {
         finish(result);
     }
 
-    /** Records the outcome once; later calls are ignored. Wakes everyone waiting. */
-    private void finish(Outcome result) {
+    /**
+     * Records the outcome once; later calls are ignored. Wakes everyone waiting.
+     * ({@link RunReplay} calls it directly after copying another run's exit and end events.)
+     */
+    void finish(Outcome result) {
         synchronized (this) {
             if (status == RunStatus.FINISHED) return;
             outcome = result;

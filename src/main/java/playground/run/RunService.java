@@ -17,24 +17,53 @@ public final class RunService {
     private final RunScheduler scheduler;
     private final RunEnvironment environment;
     private final RunnerPool pool;
+    private final RecentRuns recentRuns;
+    /** Runs waiting for the recording of an identical run, by id. */
+    private final Map<String, RunReplay> replays = new ConcurrentHashMap<>();
     private final Map<String, RunSession> sessions = new ConcurrentHashMap<>();
     /** Stops that may arrive between a run leaving the queue and its session existing. */
     private final java.util.Set<String> stopRequested = ConcurrentHashMap.newKeySet();
 
     public RunService(RunStore store, RunEnvironment environment, RunnerPool pool, SchedulerLimits limits,
-                      java.util.concurrent.ExecutorService workers) {
+                      RecentRuns recentRuns, java.util.concurrent.ExecutorService workers) {
         this.store = store;
         this.environment = environment;
         this.pool = pool;
+        this.recentRuns = recentRuns;
         this.scheduler = new RunScheduler(limits, workers, this::execute);
     }
 
-    /** Creates and schedules a run; throws {@link RunRejected} when the server or this client is at its limit. */
+    /**
+     * Creates and schedules a run, or lets it show the recording of an
+     * identical recent run ({@link RecentRuns}); throws {@link RunRejected}
+     * when the server or this client is at its limit.
+     */
     public Run submit(RunRequest request, String clientKey) {
         Run run = new Run(newId(), clientKey, request);
+        Optional<Run> recorded = recentRuns.reusableFor(request, clientKey);
+        if (recorded.isPresent()) {
+            store.add(run);
+            replays.put(run.id(), RunReplay.start(recorded.get(), run, this::executeAfterAll,
+                    () -> replays.remove(run.id())));
+            return run;
+        }
+        schedule(run);
         store.add(run);
-        scheduler.submit(run);
         return run;
+    }
+
+    private void schedule(Run run) {
+        scheduler.submit(run);
+        recentRuns.executing(run);
+    }
+
+    /** The recording a run waited for cannot be shown: execute it like any other. */
+    private void executeAfterAll(Run run) {
+        try {
+            schedule(run);
+        } catch (RunRejected busy) {
+            run.end(new Run.Outcome(null, EndReason.REFUSED, "The server is too busy: " + busy.getMessage() + ".", 0, 0));
+        }
     }
 
     public Optional<Run> find(String id) {
@@ -43,10 +72,13 @@ public final class RunService {
 
     /** Stops a run wherever it is: a waiting run never starts, a running one is killed at once. */
     public void stop(Run run) {
+        String message = EndReason.STOPPED.explain(run.request().mode(), environment.runLimits(),
+                environment.resourceLimits(), 0);
+        Run.Outcome stopped = new Run.Outcome(null, EndReason.STOPPED, message, 0, 0);
+        RunReplay replay = replays.get(run.id());
+        if (replay != null && replay.stop(stopped)) return;
         if (scheduler.cancelWaiting(run)) {
-            String message = EndReason.STOPPED.explain(run.request().mode(), environment.runLimits(),
-                    environment.resourceLimits(), 0);
-            run.end(new Run.Outcome(null, EndReason.STOPPED, message, 0, 0));
+            run.end(stopped);
             return;
         }
         stopRequested.add(run.id());

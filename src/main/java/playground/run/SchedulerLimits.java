@@ -10,7 +10,9 @@ package playground.run;
  * @param clientQueued      runs one client may have waiting
  * @param keepResultsMinutes how long a finished run stays readable
  * @param keepResults       how many finished runs are kept at most
+ * @param reuseRunsMinutes  how long another client may see a finished fast-forward run's recording
+ *                          instead of running the same code again (0: never; see {@link RecentRuns})
  */
 public record SchedulerLimits(int warmRunners, int maxRunning, int maxQueued, int clientRunning, int clientQueued,
-                              int keepResultsMinutes, int keepResults) {
+                              int keepResultsMinutes, int keepResults, int reuseRunsMinutes) {
 }

@@ -94,8 +94,19 @@ public final class TestServer implements AutoCloseable {
 
     /** Starts a run through the JSON API and returns its id. */
     public String submit(String code, String mode) {
+        return submitAs(null, code, mode);
+    }
+
+    /**
+     * Starts a run as the client {@code X-Forwarded-For} names (the server must
+     * run with {@code PLAYGROUND_TRUST_PROXY=1}; null: this machine) and returns its id.
+     */
+    public String submitAs(String client, String code, String mode) {
         ObjectNode body = JSON.createObjectNode().put("code", code).put("mode", mode);
-        HttpResponse<String> response = post("/api/runs", "application/json", body.toString());
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url("/api/runs")))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body.toString()));
+        if (client != null) request.header("X-Forwarded-For", client);
+        HttpResponse<String> response = send(request);
         if (response.statusCode() != 201) {
             throw new AssertionError("POST /api/runs answered " + response.statusCode() + ": " + response.body());
         }
