@@ -4,14 +4,15 @@ For each ``src/test/resources/corpus/NN_name.py``: ``python3 main.py`` in a
 temp dir (the reference, run now, never stored), then the runner through
 :mod:`runner_harness` in each mode. stdout, stderr and the exit status must
 be identical (after removing plain Python's absolute work-dir prefix from
-``main.py`` paths, see :func:`runner_harness.run_plain`). A few properties
+``main.py`` paths, see :func:`runner_harness.run_plain`); in real mode printed
+decimal numbers (timings) may differ by 100 ms, see :func:`same_output`. A few properties
 of the events are checked too: every run starts with ``start``, every line
 is valid JSON, and an ``error`` event comes with a non-zero exit.
 
 Then checks of the events themselves (``--only checks`` runs just these):
 attribution of output to named tasks, ``blocked`` with its line (time.sleep
 and a CPU loop), the ``error`` line, waiting labels, unrounded timings
-against plain Python (real ±100 ms, virtual ±20 ms), clock switches, the
+(real ±100 ms of plain Python, virtual ±20 ms of the slept time), clock switches, the
 three-hour program, the program-time limit.
 
     python3 src/test/python/compare_corpus.py [--python /path/python3 ...] [--only 12_]
@@ -21,6 +22,7 @@ Prints one line per program and mode and a summary; exits 1 on any mismatch.
 
 import argparse
 import difflib
+import re
 import sys
 import time
 from pathlib import Path
@@ -35,6 +37,23 @@ def diff(label, expected, actual):
     return "".join(lines)
 
 
+DECIMAL = re.compile(r"-?\d+\.(\d+)")
+
+
+def same_output(expected, actual, mode):
+    """Equal text; in real mode decimal numbers may differ by 100 ms plus one unit of
+    their last printed digit (two processes' wall-clock timings on a shared machine)."""
+    if expected == actual:
+        return True
+    if mode == "virtual" or DECIMAL.sub("#", expected) != DECIMAL.sub("#", actual):
+        return False
+    for want, got in zip(DECIMAL.finditer(expected), DECIMAL.finditer(actual)):
+        unit = 10 ** -min(len(want.group(1)), len(got.group(1)))
+        if abs(float(want.group()) - float(got.group())) > 0.1 + unit + 1e-9:
+            return False
+    return True
+
+
 def compare(path, python, modes):
     code = path.read_text(encoding="utf-8")
     plain = run_plain(code, python=python)
@@ -42,9 +61,9 @@ def compare(path, python, modes):
     for mode in modes:
         result = run_program(code, mode=mode, python=python)
         found = []
-        if result.stdout != plain.stdout:
+        if not same_output(plain.stdout, result.stdout, mode):
             found.append(diff("stdout", plain.stdout, result.stdout))
-        if result.stderr != plain.stderr:
+        if not same_output(plain.stderr, result.stderr, mode):
             found.append(diff("stderr", plain.stderr, result.stderr))
         if result.exit_code != plain.exit_code:
             found.append(f"exit code: plain {plain.exit_code}, runner {result.exit_code}\n")
@@ -123,9 +142,6 @@ async def main():
     start = time.perf_counter()
     await asyncio.sleep(0.3)
     time.sleep(0.2)
-    end = 0
-    for _ in range(200000):
-        end += 1
     print(time.perf_counter() - start)
 
 asyncio.run(main())
@@ -133,11 +149,19 @@ asyncio.run(main())
 
 
 def check_timing(python, mode):
-    """Unrounded elapsed time: real within 100 ms of plain; virtual within 20 ms of plain's."""
-    plain = float(run_plain(TIMED, python=python).stdout)
+    """Unrounded elapsed time of 0.5 s of sleeps.
+
+    Real mode: within 100 ms of plain Python's. Virtual mode: within 20 ms of
+    the 0.5 s slept (plain Python itself overshoots by tens of milliseconds
+    on a loaded machine, so the nominal time is the fair reference).
+    """
     runner = float(run_program(TIMED, mode=mode, python=python).stdout)
-    tolerance = 0.1 if mode == "real" else 0.02
-    return None if abs(runner - plain) <= tolerance else f"plain {plain:.4f}, runner {runner:.4f} (±{tolerance})"
+    if mode == "real":
+        reference, tolerance = float(run_plain(TIMED, python=python).stdout), 0.1
+    else:
+        reference, tolerance = 0.5, 0.02
+    return None if abs(runner - reference) <= tolerance else \
+        f"reference {reference:.4f}, runner {runner:.4f} (±{tolerance})"
 
 
 def check_clock_switches(python, mode):
@@ -203,6 +227,16 @@ def special_checks(python, modes):
             yield f"{check.__name__} ({mode})", check(python, mode)
 
 
+def manifest_problem():
+    """The server extracts the runner by its MANIFEST: it must list exactly the runner's files."""
+    runner = REPO / "src" / "main" / "resources" / "runner"
+    listed = set((runner / "MANIFEST").read_text().split())
+    present = {str(p.relative_to(runner)) for p in runner.rglob("*.py") if "__pycache__" not in p.parts}
+    if listed != present:
+        return f"MANIFEST lists {sorted(listed - present)} that do not exist and misses {sorted(present - listed)}"
+    return None
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--python", action="append", help="interpreter(s) to test (default /usr/bin/python3)")
@@ -212,7 +246,10 @@ def main():
     pythons = args.python or [DEFAULT_PYTHON]
     modes = args.mode or ["virtual", "real"]
     failures = 0
-    checked = 0
+    checked = 1
+    problem = manifest_problem()
+    print(f"{'ok  ' if problem is None else 'FAIL'} runner MANIFEST" + (f": {problem}" if problem else ""))
+    failures += problem is not None
     for python in pythons:
         print(f"== {python}")
         for path in sorted(CORPUS.glob("*.py")):

@@ -10,6 +10,7 @@ import playground.run.RunEnvironment;
 import playground.run.RunRequestParser;
 import playground.run.RunService;
 import playground.run.RunStore;
+import playground.run.RunnerPool;
 import playground.run.RunnerFiles;
 import playground.sandbox.SandboxSelection;
 import playground.sandbox.SandboxSelector;
@@ -38,12 +39,14 @@ public final class App implements AutoCloseable {
     private final Javalin web;
     private final Path stateDir;
     private final ServerStatus status;
+    private final RunnerPool warmRunners;
     private final ExecutorService[] pools;
 
-    private App(Javalin web, Path stateDir, ServerStatus status, ExecutorService... pools) {
+    private App(Javalin web, Path stateDir, ServerStatus status, RunnerPool warmRunners, ExecutorService... pools) {
         this.web = web;
         this.stateDir = stateDir;
         this.status = status;
+        this.warmRunners = warmRunners;
         this.pools = pools;
     }
 
@@ -89,14 +92,15 @@ public final class App implements AutoCloseable {
                 config.runLimits(), config.resourceLimits(), ioThreads);
         RunStore store = new RunStore(Duration.ofMinutes(config.schedulerLimits().keepResultsMinutes()),
                 config.schedulerLimits().keepResults());
-        RunService runs = new RunService(store, environment, config.schedulerLimits(), runWorkers);
+        RunnerPool pool = new RunnerPool(environment, sandbox.sandbox() == null ? 0 : config.schedulerLimits().warmRunners());
+        RunService runs = new RunService(store, environment, pool, config.schedulerLimits(), runWorkers);
         LessonLibrary lessons = new LessonLibrary(config.lessonsDir());
         lessons.course();
 
         Javalin web = WebServer.create(lessons, runs, new RunRequestParser(config.runLimits().codeBytes()), status,
                 new ClientKeys(config.trustProxy()), sseSenders);
         web.start(config.host(), config.port());
-        return new App(web, stateDir, status, runWorkers, ioThreads, sseSenders);
+        return new App(web, stateDir, status, pool, runWorkers, ioThreads, sseSenders);
     }
 
     public int port() {
@@ -110,6 +114,7 @@ public final class App implements AutoCloseable {
     @Override
     public void close() {
         web.stop();
+        warmRunners.close();
         for (ExecutorService pool : pools) pool.shutdownNow();
         FileTrees.deleteQuietly(stateDir);
     }

@@ -45,6 +45,7 @@ public record Config(
                 s.integer("PLAYGROUND_WORKDIR_MB", (int) (defaults.workDirBytes() >> 20)) * (1L << 20),
                 s.integer("PLAYGROUND_OPEN_FILES", defaults.openFiles()));
         SchedulerLimits schedulerLimits = new SchedulerLimits(
+                s.integer("PLAYGROUND_WARM_RUNNERS", 2),
                 s.integer("PLAYGROUND_MAX_RUNNING", 16),
                 s.integer("PLAYGROUND_MAX_QUEUED", 100),
                 s.integer("PLAYGROUND_CLIENT_RUNNING", 2),

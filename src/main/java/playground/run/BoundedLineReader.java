@@ -13,10 +13,16 @@ final class BoundedLineReader {
     private final char[] buffer = new char[8192];
     private int position;
     private int limit;
+    private int skippedLines;
 
     BoundedLineReader(Reader in, int maxChars) {
         this.in = in;
         this.maxChars = maxChars;
+    }
+
+    /** How many lines were too long and skipped so far. */
+    int skippedLines() {
+        return skippedLines;
     }
 
     /** The next line within the bound, without its terminator; null at end of stream. */
@@ -38,6 +44,7 @@ final class BoundedLineReader {
                 line.append(buffer, start, position - start);
                 if (line.length() > maxChars) {
                     tooLong = true;
+                    skippedLines++;
                     line.setLength(0);
                 }
             }

@@ -16,14 +16,16 @@ public final class RunService {
     private final RunStore store;
     private final RunScheduler scheduler;
     private final RunEnvironment environment;
+    private final RunnerPool pool;
     private final Map<String, RunSession> sessions = new ConcurrentHashMap<>();
     /** Stops that may arrive between a run leaving the queue and its session existing. */
     private final java.util.Set<String> stopRequested = ConcurrentHashMap.newKeySet();
 
-    public RunService(RunStore store, RunEnvironment environment, SchedulerLimits limits,
+    public RunService(RunStore store, RunEnvironment environment, RunnerPool pool, SchedulerLimits limits,
                       java.util.concurrent.ExecutorService workers) {
         this.store = store;
         this.environment = environment;
+        this.pool = pool;
         this.scheduler = new RunScheduler(limits, workers, this::execute);
     }
 
@@ -65,7 +67,7 @@ public final class RunService {
     }
 
     private void execute(Run run) {
-        RunSession session = new RunSession(run, environment);
+        RunSession session = new RunSession(run, environment, pool);
         sessions.put(run.id(), session);
         if (stopRequested.contains(run.id())) session.stop();
         try {

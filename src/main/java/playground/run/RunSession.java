@@ -4,21 +4,14 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import playground.sandbox.RunnerLaunch;
-import playground.sandbox.Sandbox;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
-import java.net.StandardProtocolFamily;
-import java.net.UnixDomainSocketAddress;
 import java.nio.channels.Channels;
-import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -26,8 +19,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Executes one run from start to end: makes its private directories and
- * event socket, starts the runner through the sandbox, hands it the code,
+ * Executes one run from start to end: takes a started runner from the pool
+ * (or has one started), hands it the code,
  * turns what comes back into events, enforces the limits the server owns
  * (wall time, output, events), kills the whole process tree when one is hit,
  * records why, and removes every file the run had.
@@ -41,35 +34,29 @@ final class RunSession {
     private final RunEnvironment env;
     private final OutputBudget budget;
     private final EventSanitizer sanitizer = new EventSanitizer();
-    private final long startNanos = System.nanoTime();
-
-    private volatile Process process;
+    private final RunnerPool pool;
+    private volatile long startNanos = System.nanoTime();
+    private volatile RunnerProcess runner;
     private volatile EndReason limitReason;
     private volatile double lastProgramTime;
     private volatile String lastErrorKind;
 
-    RunSession(Run run, RunEnvironment env) {
+    RunSession(Run run, RunEnvironment env, RunnerPool pool) {
         this.run = run;
         this.env = env;
+        this.pool = pool;
         this.budget = new OutputBudget(env.runLimits().outputBytes());
     }
 
     /** Runs to completion on the calling thread; always finishes the run. */
     void execute() {
-        Path runDir = null;
-        ServerSocketChannel server = null;
         int exitCode = -1;
         try {
-            runDir = Files.createDirectories(env.runsRoot().resolve(run.id()));
-            Path workDir = Files.createDirectories(runDir.resolve("work"));
-            Path channelDir = Files.createDirectories(runDir.resolve("channel"));
-            server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
-            server.bind(UnixDomainSocketAddress.of(channelDir.resolve(RunnerLaunch.SOCKET_NAME)));
-            process = env.sandbox().start(new RunnerLaunch(env.python(), env.runnerDir(), workDir, channelDir,
-                    env.resourceLimits()));
+            runner = pool.take();
+            startNanos = System.nanoTime();
             run.markRunning();
             if (limitReason != null) kill(limitReason);
-            exitCode = superviseProcess(server);
+            exitCode = superviseProcess();
         } catch (IOException | RuntimeException e) {
             LOG.warn("run {} could not start: {}", run.id(), e.toString());
             limitReason = limitReason == null ? EndReason.REFUSED : limitReason;
@@ -78,10 +65,8 @@ final class RunSession {
             Thread.currentThread().interrupt();
             kill(EndReason.KILLED);
         } finally {
-            closeQuietly(server);
-            if (process != null) killTree();
+            if (runner != null) runner.close();
             finishRun(exitCode);
-            if (runDir != null) FileTrees.deleteQuietly(runDir);
         }
     }
 
@@ -90,16 +75,17 @@ final class RunSession {
         kill(EndReason.STOPPED);
     }
 
-    private int superviseProcess(ServerSocketChannel server) throws InterruptedException {
+    private int superviseProcess() throws InterruptedException {
+        Process process = runner.process();
         ExecutorService threads = env.ioThreads();
         List<Future<?>> readers = new ArrayList<>();
         readers.add(threads.submit(() -> readRawStream(process.getInputStream(), "stdout")));
         readers.add(threads.submit(() -> readRawStream(process.getErrorStream(), "stderr")));
-        readers.add(threads.submit(() -> readChannel(server)));
+        readers.add(threads.submit(this::readChannel));
         long wallMillis = TimeUnit.SECONDS.toMillis(env.runLimits().wallSecondsFor(run.request().mode()));
         if (!process.waitFor(wallMillis, TimeUnit.MILLISECONDS)) kill(EndReason.TIMEOUT);
         process.waitFor();
-        closeQuietly(server);
+        runner.stopListening();
         for (Future<?> reader : readers) awaitReader(reader);
         return process.exitValue();
     }
@@ -128,8 +114,8 @@ final class RunSession {
         }
     }
 
-    private void readChannel(ServerSocketChannel server) {
-        try (SocketChannel channel = server.accept()) {
+    private void readChannel() {
+        try (SocketChannel channel = runner.acceptChannel()) {
             String handshake = JsonNodeFactory.instance.objectNode()
                     .put("code", run.request().code())
                     .put("mode", run.request().mode().wireName())
@@ -139,8 +125,11 @@ final class RunSession {
             Channels.newOutputStream(channel).write(handshake.getBytes(StandardCharsets.UTF_8));
             BoundedLineReader lines = new BoundedLineReader(
                     new InputStreamReader(Channels.newInputStream(channel), StandardCharsets.UTF_8), MAX_EVENT_LINE_CHARS);
-            String line;
-            while ((line = lines.readLine()) != null) {
+            while (true) {
+                String line = lines.readLine();
+                // A line too long to keep carries more output than any run may print.
+                if (lines.skippedLines() > 0) kill(EndReason.OUTPUT);
+                if (line == null) break;
                 sanitizer.sanitize(line).ifPresent(this::acceptRunnerEvent);
             }
         } catch (IOException e) {
@@ -208,10 +197,8 @@ final class RunSession {
     }
 
     private void killTree() {
-        Process p = process;
-        if (p == null) return;
-        p.descendants().forEach(ProcessHandle::destroyForcibly);
-        p.destroyForcibly();
+        RunnerProcess current = runner;
+        if (current != null) current.kill();
     }
 
     private void finishRun(int exitCode) {
@@ -229,14 +216,5 @@ final class RunSession {
         if ("MemoryError".equals(lastErrorKind)) return EndReason.MEMORY;
         if (exitCode > 128) return EndReason.KILLED;
         return EndReason.ERROR;
-    }
-
-    private static void closeQuietly(AutoCloseable closeable) {
-        if (closeable == null) return;
-        try {
-            closeable.close();
-        } catch (Exception ignored) {
-            // Closing is best effort; the run is over.
-        }
     }
 }

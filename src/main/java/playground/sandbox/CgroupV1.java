@@ -10,9 +10,11 @@ import java.util.UUID;
 import java.util.stream.Stream;
 
 /**
- * Per-run cgroups on the legacy (v1) hierarchies: a {@code playground}
- * parent under the server's own cgroup in the {@code pids}, {@code memory}
- * and (when writable) {@code cpu} hierarchies, and one child per run in each.
+ * Per-run cgroups on the legacy (v1) hierarchies: under the server's own
+ * cgroup in the {@code pids}, {@code memory} and (when writable) {@code cpu}
+ * hierarchies, a {@code playground} parent shared by every playground server
+ * of the host, in it a {@code server-<pid>} directory per server (so that
+ * servers never touch each other's runs), and in that one child per run.
  *
  * <p>Available when those hierarchies are mounted and writable, as for a
  * root server on this machine (Debian 12 in a container with the v1 layout).
@@ -24,18 +26,23 @@ import java.util.stream.Stream;
  *       still sees a Python {@code MemoryError}; only a tree of many
  *       processes meets the cgroup's out-of-memory killer. Swap is capped the
  *       same where the kernel accounts it.</li>
- *   <li>cpu: all runs together weigh {@value #RUNS_CPU_SHARES} shares against
- *       the server's 1024, and each run weighs the same inside, however many
- *       processes it has; so the server stays responsive when every slot runs
- *       a CPU hog, and a fork bomb's spinning processes take one run's share.</li>
+ *   <li>cpu: all runs together weigh {@value #RUNS_CPU_SHARES} shares, as much
+ *       as the server's session, and each run weighs the same inside, however
+ *       many processes it has; so the server keeps half the CPU when every
+ *       slot runs a CPU hog, and a fork bomb's spinning processes take one
+ *       run's share. (256 was tried first: on a machine busy with other work,
+ *       such as a CI host, runs then got so little CPU that lesson snippets
+ *       met their wall-time limit.)</li>
  * </ul>
  */
 final class CgroupV1 implements RunCgroups {
 
     private static final String PARENT = "playground";
 
-    /** CPU weight of all runs together, against 1024 for the server (cgroup v1 {@code cpu.shares}). */
-    static final int RUNS_CPU_SHARES = 256;
+    private static final String SERVER_PREFIX = "server-";
+
+    /** CPU weight of all runs together, the same as the server's (cgroup v1 {@code cpu.shares}, default 1024). */
+    static final int RUNS_CPU_SHARES = 1024;
 
     private final Path pidsParent;
     private final Path memoryParent;
@@ -62,8 +69,15 @@ final class CgroupV1 implements RunCgroups {
             if (cpu.isPresent()) {
                 Files.writeString(cpu.get().resolve("cpu.shares"), Integer.toString(RUNS_CPU_SHARES));
             }
-            CgroupV1 cgroups = new CgroupV1(pids.get(), memory.get(), cpu);
-            cgroups.removeLeftovers();
+            long self = ProcessHandle.current().pid();
+            for (Path shared : cpu.isPresent() ? List.of(pids.get(), memory.get(), cpu.get())
+                    : List.of(pids.get(), memory.get())) {
+                removeLeftovers(shared, self);
+            }
+            String mine = SERVER_PREFIX + self;
+            CgroupV1 cgroups = new CgroupV1(Files.createDirectories(pids.get().resolve(mine)),
+                    Files.createDirectories(memory.get().resolve(mine)),
+                    cpu.isPresent() ? Optional.of(Files.createDirectories(cpu.get().resolve(mine))) : Optional.empty());
             cgroups.create(ResourceLimits.defaults()).destroy();
             return Optional.of(cgroups);
         } catch (IOException | RuntimeException e) {
@@ -120,20 +134,36 @@ final class CgroupV1 implements RunCgroups {
         return "cgroup v1 per run (pids.max, memory cap" + (cpuParent.isPresent() ? ", cpu shares)" : ")");
     }
 
-    /** Removes empty run cgroups that a previous server left behind (busy ones stay). */
-    private void removeLeftovers() throws IOException {
-        List<Path> parents = new ArrayList<>(List.of(pidsParent, memoryParent));
-        cpuParent.ifPresent(parents::add);
-        for (Path parent : parents) {
-            try (Stream<Path> children = Files.list(parent)) {
-                for (Path child : children.filter(Files::isDirectory).toList()) {
-                    try {
-                        Files.delete(child);
-                    } catch (IOException busy) {
-                        // still has processes: not ours to kill
-                    }
+    /**
+     * Removes what servers that are gone left in {@code shared}: their empty
+     * run cgroups and then their own directories. Busy cgroups stay; live
+     * servers' (this one's included: several sandboxes may share a JVM) are
+     * not touched.
+     */
+    private static void removeLeftovers(Path shared, long self) throws IOException {
+        try (Stream<Path> servers = Files.list(shared)) {
+            for (Path server : servers.filter(Files::isDirectory).toList()) {
+                String name = server.getFileName().toString();
+                if (!name.matches(SERVER_PREFIX + "\\d+")) {
+                    continue;
                 }
+                long pid = Long.parseLong(name.substring(SERVER_PREFIX.length()));
+                if (pid == self || ProcessHandle.of(pid).isPresent()) {
+                    continue;
+                }
+                try (Stream<Path> runs = Files.list(server)) {
+                    runs.filter(Files::isDirectory).forEach(CgroupV1::deleteIfEmpty);
+                }
+                deleteIfEmpty(server);
             }
+        }
+    }
+
+    private static void deleteIfEmpty(Path cgroup) {
+        try {
+            Files.delete(cgroup);
+        } catch (IOException busy) {
+            // still has processes or children: not ours to kill
         }
     }
 

@@ -73,7 +73,10 @@ def main(argv):
     clock.on_switch_to_real = lambda reason: events.clock("real", reason)
 
     def stop_at_program_time_limit():
-        events.flush_output()
+        # The last event carries a program time past the limit, which is how
+        # the server recognises the end (reason "timeout"); the exit status and
+        # the line on fd 2 say it to anyone running the runner by hand.
+        events.clock("real", "program time limit")
         os.write(2, f"playground runner: program time limit reached ({program_seconds:g} s)\n".encode())
         os._exit(EXIT_PROGRAM_TIME_LIMIT)
 
@@ -156,6 +159,6 @@ def _instrument_asyncio(asyncio_module, clock, events, tracker, watchdog):
 
 def _silence_child(channel, streams, tracker):
     channel.detach_after_fork()
-    tracker.forked = True
+    tracker.silenced = True
     for stream in streams:
         stream.write_to_fd_after_fork()

@@ -27,6 +27,7 @@ ends it, which is how a timeline draws it anyway.
 """
 
 import _thread
+import os
 import sys
 
 from .awaiting import describe_wait
@@ -96,13 +97,16 @@ class TaskTracker:
         self._task_count = 0
         #: thread ident -> Step, for every thread that has run a loop step
         self.steps = {}
+        #: the same Step, as ``_this_thread.step`` in its own thread (faster to reach)
+        self._this_thread = _thread._local()
         self._main_thread = _thread.get_ident()
         self._task_types = ()
         self._naming_callers = set()
         #: (awaiting, line) -> its pre-built event fields; few distinct ones per program
         self._wait_fields = {}
         self._asyncio_dir = "/nonexistent/"
-        self.forked = False
+        #: True in a forked child, or after an internal error: no more task events
+        self.silenced = False
         clock.on_virtual_sleep = self._note_virtual_sleep
 
     # -- installation ---------------------------------------------------------
@@ -127,10 +131,14 @@ class TaskTracker:
     def _wrap_create_task(self, loop_class):
         original = loop_class.create_task
         register = self.register
+        tracker = self
 
         def create_task(self, coro, *args, **kwargs):
             task = original(self, coro, *args, **kwargs)
-            register(task, caller=sys._getframe(1))
+            try:
+                register(task, caller=sys._getframe(1))
+            except Exception as exc:  # a runner bug must not become the program's error
+                tracker.internal_error(exc)
             return task
 
         create_task.__doc__ = original.__doc__
@@ -139,17 +147,15 @@ class TaskTracker:
 
     def _wrap_handle_run(self, handle_class):
         original = handle_class._run
-        steps = self.steps
-        get_ident = _thread.get_ident
         clock = self._clock
         real_monotonic = clock.real_monotonic
         task_types = self._task_types
         tracker = self
-        new_step = Step
+        this_thread = self._this_thread
 
         # The hottest code of the runner: it runs around every callback of
-        # every loop. Clock arithmetic is inlined (one clock read at each
-        # end) and the common path makes no extra calls.
+        # every loop, so it is written for speed: the thread's Step through a
+        # thread-local, clock arithmetic inlined, no calls on the common path.
         def _run(self):
             owner = getattr(self._callback, "__self__", None)
             record = None
@@ -159,9 +165,10 @@ class TaskTracker:
                     record = tracker.register(owner, announce_parent=False)
                 if record.silent:
                     record = None
-            step = steps.get(get_ident())
-            if step is None:
-                step = steps[get_ident()] = new_step()
+            try:
+                step = this_thread.step
+            except AttributeError:
+                step = tracker._new_step()
             step.serial += 1
             step.record = record
             step.line = None
@@ -175,15 +182,32 @@ class TaskTracker:
                 step.active = False
                 end = real_monotonic()
                 seconds = end - start + clock.offset - offset_start
-                if seconds > BLOCKED_SECONDS:
-                    tracker._report_blocked(step, seconds)
-                if record is not None:
-                    tracker._after_step(owner, record, step, seconds, end)
-                step.record = None
+                try:
+                    if seconds > BLOCKED_SECONDS:
+                        tracker._report_blocked(step, seconds)
+                    if record is not None:
+                        tracker._after_step(owner, record, step, seconds, end)
+                        step.record = None
+                except Exception as exc:  # a runner bug must not become the program's error
+                    tracker.internal_error(exc)
 
         _run.__doc__ = original.__doc__
         _run.__qualname__ = original.__qualname__
         handle_class._run = _run
+
+    def internal_error(self, exc):
+        """The tracker itself failed: say so on fd 2 (once) and stop sending task events.
+
+        The program goes on exactly as before; only the run's timeline is cut short.
+        """
+        if not self.silenced:
+            self.silenced = True
+            os.write(2, f"playground runner: internal error, task events stop here: {exc!r}\n"
+                        .encode("utf-8", "replace"))
+
+    def _new_step(self):
+        step = self._this_thread.step = self.steps[_thread.get_ident()] = Step()
+        return step
 
     # -- what the seams report ------------------------------------------------
 
@@ -210,14 +234,14 @@ class TaskTracker:
                 parent_json = step.record.id_json
         record = TaskRecord(self._task_count, name, parent_json)
         setattr(task, RECORD_ATTRIBUTE, record)
-        if not self.forked:
+        if not self.silenced:
             self._events.task(record.fields, "created")
             if task.done():  # an eager task (3.12+) may finish inside create_task
                 self._events.task(record.fields, self._final_state(task))
         return record
 
     def _after_step(self, task, record, step, seconds, real_end):
-        if self.forked:
+        if self.silenced:
             return
         if not step.running_sent and seconds >= RUNNING_EVENT_SECONDS:
             self._announce_running(step)
@@ -247,13 +271,13 @@ class TaskTracker:
         return None if record is None else record.name
 
     def _announce_running(self, step):
-        if step.running_sent or self.forked:
+        if step.running_sent or self.silenced:
             return
         step.running_sent = True
         self._events.task(step.record.fields, "running", self._clock.stamp_of(step.real_start, step.offset_start))
 
     def _report_blocked(self, step, seconds):
-        if self.forked:
+        if self.silenced:
             return
         task_json = "null"
         if step.record is not None:

@@ -15,6 +15,7 @@ class BoundedLineReaderTest {
         BoundedLineReader reader = new BoundedLineReader(new StringReader(input), 1000);
         assertEquals("short", reader.readLine());
         assertEquals("after", reader.readLine());
+        assertEquals(1, reader.skippedLines());
         assertEquals("last", reader.readLine());
         assertNull(reader.readLine());
     }

@@ -265,7 +265,7 @@ class BubblewrapSandboxTest {
         try {
             assertEquals('u', process.getInputStream().read(), "the program started");
             List<String> cgroups = Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "cgroup"));
-            List<String> runCgroups = cgroups.stream().filter(line -> line.contains("/playground/run-")).toList();
+            List<String> runCgroups = cgroups.stream().filter(line -> line.contains("/playground/server-" + ProcessHandle.current().pid() + "/run-")).toList();
             assertTrue(runCgroups.stream().anyMatch(line -> line.contains(":pids:")), cgroups.toString());
             assertTrue(runCgroups.stream().anyMatch(line -> line.contains(":memory:")), cgroups.toString());
             String pidsCgroup = runCgroups.stream().filter(line -> line.contains(":pids:")).findFirst().orElseThrow()
