@@ -60,14 +60,15 @@ class Profile:
     cold_comparison: bool     # a second server without warm runners
     runner_steps: bool        # bench_runner's 10k-task gather (slow)
     class_time_limit: float
+    time_budget: float        # seconds; a part that would start later is skipped (and reported)
 
 
 FULL = Profile("full", first_output_runs=25, warm_up=3, interpreter_runs=21, sandbox_runs=20, students=60,
                memory_runs=16, snippets_per_lesson=0, cold_comparison=True, runner_steps=True,
-               class_time_limit=120)
+               class_time_limit=120, time_budget=900)
 QUICK = Profile("quick", first_output_runs=5, warm_up=1, interpreter_runs=5, sandbox_runs=5, students=10,
                 memory_runs=4, snippets_per_lesson=1, cold_comparison=False, runner_steps=False,
-                class_time_limit=25)
+                class_time_limit=20, time_budget=50)
 
 
 def parse_args(argv):
@@ -102,10 +103,14 @@ def commit():
 class Measurements:
     """Runs each part, keeping going when one breaks (the break is reported and sets the exit status)."""
 
-    def __init__(self):
-        self.results = {"broken": []}
+    def __init__(self, time_budget):
+        self.results = {"broken": [], "skipped": []}
+        self.deadline = time.monotonic() + time_budget
 
     def measure(self, key, label, action):
+        if time.monotonic() > self.deadline:
+            self.results["skipped"].append(label)
+            return
         print(f"bench: {label} …", file=sys.stderr, flush=True)
         started = time.monotonic()
         try:
@@ -134,7 +139,7 @@ def lesson_snippets(server, per_lesson):
 
 def run_all(args, profile, settings):
     jar = Path(args.jar)
-    m = Measurements()
+    m = Measurements(profile.time_budget)
     with PlaygroundServer(REPO, jar, args.python, settings) as server:
         m.results["isolation"] = server.health.get("isolation")
         snippets = lesson_snippets(server, profile.snippets_per_lesson)

@@ -72,6 +72,14 @@ def subtree(pid, tree=None):
     return found
 
 
+def is_running(pid):
+    """True while the process exists and is not a zombie waiting to be reaped."""
+    try:
+        return _stat_fields(pid)[0] not in ("Z", "X")
+    except (OSError, IndexError):
+        return False
+
+
 def command_name(pid):
     try:
         return Path(f"/proc/{pid}/comm").read_text().strip()

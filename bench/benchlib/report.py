@@ -276,6 +276,8 @@ def text(results):
         lines.append(f"  {verdict:<4}  {goal:<58} {measured}")
     for section, error in results.get("broken", []):
         lines.append(f"  TOOL ERROR in {section}: {error.splitlines()[-1] if error else ''}")
+    for section in results.get("skipped", []):
+        lines.append(f"  skipped (time budget spent): {section}")
     return "\n".join(lines) + "\n"
 
 
@@ -314,6 +316,8 @@ def markdown(results, chart_name=None):
             out += ["", "</details>"]
     for section, error in results.get("broken", []):
         out += ["", f"**Tool error in {section}:** `{_cell(error.splitlines()[-1] if error else '')}`"]
+    for section in results.get("skipped", []):
+        out += ["", f"*Skipped (time budget spent): {section}*"]
     out += ["", END_MARK]
     return "\n".join(out) + "\n"
 

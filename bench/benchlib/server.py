@@ -108,15 +108,23 @@ class PlaygroundServer:
             except subprocess.TimeoutExpired:
                 self.process.kill()
                 self.process.wait(5)
-        time.sleep(0.2)
-        leftovers = [pid for pid in started if os.path.exists(f"/proc/{pid}")
-                     and procfs.command_name(pid) not in ("", "?")]
+        leftovers = self._still_alive(started)
         self._log.close()
         os.unlink(self._log.name)
         self.process = None
         if self.cpu_account is not None and not self.cpu_account.remove():
             leftovers.append(f"cgroup {self.cpu_account.directory} not empty")
         return leftovers
+
+    @staticmethod
+    def _still_alive(pids, patience=5.0):
+        """The pids among ``pids`` still running after ``patience`` seconds (runs die with the server, not at once)."""
+        deadline = time.monotonic() + patience
+        while True:
+            alive = [pid for pid in pids if procfs.is_running(pid)]
+            if not alive or time.monotonic() > deadline:
+                return alive
+            time.sleep(0.1)
 
     def cpu_seconds_with_runs(self):
         """CPU of the server and all its runs so far (None where it cannot be accounted)."""

@@ -28,6 +28,7 @@ from ..client import Client
 from ..runs import watch_run
 
 RUNS_PER_STUDENT = 3
+HTTP_TIMEOUT = 15.0
 
 
 def student_address(index):
@@ -77,13 +78,16 @@ class _RssSampler(threading.Thread):
 
 
 def measure(server, snippets, students, time_limit):
+    """Bounded: students stop starting runs ``time_limit`` seconds after the start; a read waits at most
+    ``HTTP_TIMEOUT`` (longer than the server's 10 s wall limit, so a hung run ends with the server's verdict)."""
     plans = plan(snippets, students)
+    http_timeout = HTTP_TIMEOUT
     barrier = threading.Barrier(students + 1)
     pages, runs = [None] * students, [[] for _ in range(students)]
 
     def student(index):
         lesson, chosen = plans[index]
-        client = Client(server.port, source_ip=student_address(index))
+        client = Client(server.port, source_ip=student_address(index), timeout=http_timeout)
         try:
             barrier.wait()
             give_up_at = started + time_limit
@@ -110,7 +114,7 @@ def measure(server, snippets, students, time_limit):
     started = time.perf_counter()
     barrier.wait()
     for thread in threads:
-        thread.join(max(0.0, started + time_limit + 35 - time.perf_counter()))
+        thread.join(max(0.0, started + time_limit + 5 - time.perf_counter()))
     elapsed = time.perf_counter() - started
     sampler.stop()
     cpu_after = procfs.cpu_seconds(server.pid)
