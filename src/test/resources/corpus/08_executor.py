@@ -16,7 +16,9 @@ async def main():
         asyncio.to_thread(blocking, 4),
     )
     print("results", results)
-    print(f"took {time.monotonic() - start:.1f}")
+    # Real time from the first thread on (the clock event says so); only the lower
+    # bound is certain on a busy machine.
+    print("took at least 0.2 s:", time.monotonic() - start >= 0.2)
 
 
 asyncio.run(main())

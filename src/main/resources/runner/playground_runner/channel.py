@@ -38,6 +38,9 @@ EXIT_CHANNEL_FAILED = 70
 #: Queued lines that force a send even without a flush point.
 MAX_QUEUED = 512
 
+#: Longest wait for the send lock before giving up on one flush.
+LOCK_TIMEOUT_SECONDS = 1.0
+
 
 class ChannelError(Exception):
     """The server's side of the channel misbehaved (closed early, sent garbage)."""
@@ -50,7 +53,8 @@ class Channel:
         self._sock = sock
         self._sendall = sock.sendall
         self._queue = []
-        self._lock = _thread.allocate_lock()
+        self._lock = _thread.RLock()
+        self._sending = False
         self._encode = wire.encode_line
         self._os_write = os.write
         self._os_exit = os._exit
@@ -99,28 +103,41 @@ class Channel:
             self.flush()
 
     def post_and_flush(self, line):
-        with self._lock:
-            self._queue.append(line)
-            self._send_queued()
+        self._queue.append(line)
+        self.flush()
 
     def flush(self):
-        with self._lock:
-            if self._queue:
+        # A timeout, not a plain wait: a daemon thread (the program's, or the
+        # watchdog) frozen by interpreter shutdown while holding the lock
+        # must not hang the exit. Its lines then go out with a later flush, or not at all.
+        if not self._lock.acquire(timeout=LOCK_TIMEOUT_SECONDS):
+            return
+        try:
+            if self._queue and not self._sending:
                 self._send_queued()
+        finally:
+            self._lock.release()
 
     def _send_queued(self):
-        # Called with the lock held.
-        if self.closed:
-            del self._queue[:]
-            return
-        queue = self._queue
-        taken = len(queue)
-        data = self._encode("\n".join(queue[:taken]) + "\n")
-        del queue[:taken]
+        # Called with the lock held. The lock is reentrant because a garbage
+        # collection inside this method can run a finalizer that prints (asyncio's
+        # "Task was destroyed..."); ``_sending`` makes such a nested flush leave
+        # the queue alone, its lines are appended after the ones taken here.
+        self._sending = True
         try:
-            self._sendall(data)
-        except OSError as exc:
-            self.fail(f"event channel failed: {exc}")
+            queue = self._queue
+            taken = len(queue)
+            if self.closed:
+                del queue[:taken]
+                return
+            data = self._encode("\n".join(queue[:taken]) + "\n")
+            del queue[:taken]
+            try:
+                self._sendall(data)
+            except OSError as exc:
+                self.fail(f"event channel failed: {exc}")
+        finally:
+            self._sending = False
 
     def fail(self, message):
         """Report a runner failure on fd 2 and end the process immediately."""
@@ -132,5 +149,6 @@ class Channel:
     def detach_after_fork(self):
         """In a forked child: drop queued lines and stay silent from now on."""
         self.closed = True
-        self._lock = _thread.allocate_lock()
+        self._lock = _thread.RLock()
+        self._sending = False
         self._queue = []

@@ -13,10 +13,15 @@ calls (``"a"``, ``" "``, ``"b"``, ``"\\n"``) and the student expects one
 line. Writes from the same stream and task accumulate until a newline ends
 them, or until any other event must go out (so the order of everything on
 the channel is the order things happened), or a flush point.
+
+Its lock waits at most a second: a daemon thread frozen by interpreter
+shutdown while holding it must not hang the program's exit (the text is
+then written unlocked rather than lost).
 """
 
 import _thread
 
+from .channel import LOCK_TIMEOUT_SECONDS
 from .wire import quote
 
 NULL = "null"
@@ -32,7 +37,9 @@ class Events:
         self._program_time = clock.program_time
         self._wall_time = clock.wall_time
         self._stamp = clock.stamp
-        self._lock = _thread.allocate_lock()
+        # Reentrant: a garbage collection while the lock is held can run a
+        # finalizer that prints (asyncio's "Task was destroyed but it is pending!").
+        self._lock = _thread.RLock()
         #: the output event being accumulated: [stream, task_json, t, wall, [texts]]
         self._pending = None
 
@@ -40,7 +47,8 @@ class Events:
 
     def output(self, stream, task_json, text):
         """One write to sys.stdout / sys.stderr (``task_json``: quoted task id or ``null``)."""
-        with self._lock:
+        locked = self._lock.acquire(timeout=LOCK_TIMEOUT_SECONDS)
+        try:
             pending = self._pending
             if pending is not None and (pending[0] != stream or pending[1] != task_json):
                 self._post(self._output_line(pending))
@@ -52,13 +60,13 @@ class Events:
             if "\n" in text:
                 self._pending = None
                 self._post_and_flush(self._output_line(pending))
+        finally:
+            if locked:
+                self._lock.release()
 
     def flush_output(self):
         """Send a partial line (no newline yet) and everything queued before it."""
-        with self._lock:
-            if self._pending is not None:
-                self._post(self._output_line(self._pending))
-                self._pending = None
+        self._before_event()
         self._channel.flush()
 
     @staticmethod
@@ -70,10 +78,14 @@ class Events:
     def _before_event(self):
         # Another event is about to be queued: a partial output line written
         # earlier must go first to keep the order exact.
-        with self._lock:
-            if self._pending is not None:
-                self._post(self._output_line(self._pending))
-                self._pending = None
+        locked = self._lock.acquire(timeout=LOCK_TIMEOUT_SECONDS)
+        try:
+            pending, self._pending = self._pending, None
+            if pending is not None:
+                self._post(self._output_line(pending))
+        finally:
+            if locked:
+                self._lock.release()
 
     # -- everything else ------------------------------------------------------
 

@@ -82,7 +82,7 @@ def main(argv):
 
     clock.on_limit = stop_at_program_time_limit
 
-    ending = _Ending(events)
+    ending = _Ending(events, watchdog)
     atexit.register(ending.at_exit)  # registered first, so it runs after the program's own handlers
     _install_patches(clock, events, tracker, watchdog, code)
     streams = output.install(events, tracker.current_task_json)
@@ -104,8 +104,9 @@ def main(argv):
 class _Ending:
     """What happens as the program ends: the error event, the last flush, SIGINT death."""
 
-    def __init__(self, events):
+    def __init__(self, events, watchdog):
         self._events = events
+        self._watchdog = watchdog
         self.interrupted = False
 
     def report_error(self, exc, line):
@@ -116,6 +117,7 @@ class _Ending:
         self._events.error(type(exc).__name__, message, line)
 
     def at_exit(self):
+        self._watchdog.stop()
         self._events.flush_output()
         if self.interrupted:
             # CPython ends a program killed by an uncaught KeyboardInterrupt

@@ -245,8 +245,7 @@ class TaskTracker:
             return
         if not step.running_sent and seconds >= RUNNING_EVENT_SECONDS:
             self._announce_running(step)
-        clock = self._clock
-        end = (real_end + clock.offset - clock._origin, real_end - clock._wall_origin)
+        end = self._clock.stamp_of(real_end)
         if task.done():
             self._events.task(record.fields, self._final_state(task), end)
             return

@@ -16,13 +16,13 @@ milliseconds.
 It is started with ``_thread`` rather than ``threading`` so that it never
 appears in ``threading.enumerate()`` / ``active_count()`` (the student's
 program must see the threads it would see under plain Python), and it is a
-daemon: it never delays exit.
+daemon: it never delays exit. It is stopped at exit (:meth:`Watchdog.stop`)
+before the interpreter shuts down.
 """
 
 import _thread
 import sys
 
-from .clock import real_sleep
 from .tasks import user_line
 
 TICK_SECONDS = 0.02
@@ -35,22 +35,41 @@ class Watchdog:
         self._clock = clock
         self._events = events
         self._user_file = user_file
-        self._started = False
+        self._state = "idle"  # then "running", then "stopped" for good
+        # Held while the thread should keep ticking; releasing it wakes the thread to stop.
+        self._keep_going = _thread.allocate_lock()
+        # Held while the thread runs; released by the thread as it ends.
+        self._running = _thread.allocate_lock()
 
     def start(self):
         """Start once; later calls do nothing (every new event loop calls it)."""
-        if self._started:
+        if self._state != "idle":
             return
-        self._started = True
+        self._state = "running"
+        self._keep_going.acquire()
+        self._running.acquire()
         _thread.start_new_thread(self._watch, ())
+
+    def stop(self):
+        """Let the thread finish its tick and end (called before interpreter shutdown).
+
+        A daemon thread still running when the interpreter finalizes is frozen
+        wherever it is, possibly holding the event locks the last output needs.
+        """
+        if self._state != "running":
+            self._state = "stopped"
+            return
+        self._state = "stopped"
+        self._keep_going.release()
+        if self._running.acquire(timeout=1.0):
+            self._running.release()
 
     def _watch(self):
         steps = self._steps
         real_monotonic = self._clock.real_monotonic
         current_frames = sys._current_frames
         flush = self._events.flush_output
-        while True:
-            real_sleep(TICK_SECONDS)
+        while not self._keep_going.acquire(timeout=TICK_SECONDS):
             now = real_monotonic()
             for ident, step in list(steps.items()):
                 serial = step.serial
@@ -61,3 +80,4 @@ class Watchdog:
                         step.line = line
                     frame = None
             flush()
+        self._running.release()
