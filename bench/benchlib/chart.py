@@ -40,14 +40,19 @@ def latency_chart(points, p50, p95, goal, title):
     parts.append(f'<text x="14" y="{TOP + plot_h / 2:.0f}" text-anchor="middle" '
                  f'transform="rotate(-90 14 {TOP + plot_h / 2:.0f})">submit → end event</text>')
     parts.append(f'<rect x="{LEFT}" y="{TOP}" width="{plot_w}" height="{plot_h}" fill="none" stroke="#999"/>')
-    for label, value, colour, dash in (("goal", goal, "#c00", "6 3"), ("p95", p95, "#e80", "3 3"),
-                                       ("p50", p50, "#06c", "3 3")):
+    # goal labelled on the left, percentiles on the right (p50 under its line), so close lines stay readable
+    for label, value, colour, dash, x, anchor, dy in (
+            ("goal", goal, "#c00", "6 3", LEFT + 4, "start", -3),
+            ("p95", p95, "#e80", "3 3", WIDTH - RIGHT - 4, "end", -3),
+            ("p50", p50, "#06c", "3 3", WIDTH - RIGHT - 4, "end", 12)):
         if value is None or value > y_max:
             continue
         parts.append(f'<line x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{py(value):.1f}" y2="{py(value):.1f}" '
                      f'stroke="{colour}" stroke-dasharray="{dash}"/>')
-        parts.append(f'<text x="{WIDTH - RIGHT - 4}" y="{py(value) - 3:.1f}" text-anchor="end" fill="{colour}">'
+        parts.append(f'<text x="{x}" y="{py(value) + dy:.1f}" text-anchor="{anchor}" fill="{colour}">'
                      f'{label} {value:.2f} s</text>')
+    parts.append(f'<text x="{WIDTH - RIGHT}" y="16" text-anchor="end" fill="#555">'
+                 '<tspan fill="#06c">●</tspan> ok  <tspan fill="#c00">●</tspan> failed</text>')
     for x, y, ok in points:
         colour = "#06c" if ok else "#c00"
         parts.append(f'<circle cx="{px(x):.1f}" cy="{py(min(y, y_max)):.1f}" r="2.5" fill="{colour}" '

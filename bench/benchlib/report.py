@@ -37,24 +37,34 @@ def _spread(values):
 
 
 def first_output_ratio(results):
+    """Median of server/plain over the interleaved pairs (a burst of load on the machine hits both)."""
     first = results.get("first_output")
-    if not first or not first["server"] or not first["plain"]:
+    if not first or not first.get("pairs"):
         return None
-    return median(first["server"]) / median(first["plain"])
+    return median([server / plain for server, plain in first["pairs"]])
 
 
 def runner_startup_overhead(results):
-    """Runner over plain python3 on the asyncio hello (bench_runner's second row), seconds."""
+    """bench_runner's overhead on the asyncio hello: the median of its pairwise differences, seconds.
+
+    bench_runner returns it as text ("+6.2 ms"); when that cannot be read,
+    the difference of the medians is used.
+    """
     rows = results.get("runner_startup") or []
-    asyncio_rows = [row for row in rows if "asyncio" in row[0]]
-    return None if not asyncio_rows else asyncio_rows[0][2] - asyncio_rows[0][1]
+    for label, plain, runner, overhead in rows:
+        if "asyncio" in label:
+            found = re.search(r"[-+]?\d+(?:\.\d+)?", overhead)
+            return float(found.group()) / 1000 if found else runner - plain
+    return None
 
 
 def sandbox_overhead(results, name=SANDBOX_DEFAULT):
+    """Median of the pairwise differences (SandboxStartup.java interleaves the sandboxes), seconds."""
     figures = results.get("sandbox") or {}
-    if not isinstance(figures.get(name), list) or not isinstance(figures.get(SANDBOX_BARE), list):
+    sandboxed, bare = figures.get(name), figures.get(SANDBOX_BARE)
+    if not isinstance(sandboxed, list) or not isinstance(bare, list):
         return None
-    return (median(figures[name]) - median(figures[SANDBOX_BARE])) / 1000
+    return median([s - b for s, b in zip(sandboxed, bare)]) / 1000
 
 
 def class_failures(classroom):
@@ -78,7 +88,7 @@ def goals(results):
 
     rows = []
     ratio = first_output_ratio(results)
-    rows.append(("first output ≤ 1.2× plain python3 (medians)", "—" if ratio is None else f"{ratio:.2f}×",
+    rows.append(("first output ≤ 1.2× plain python3 (median of paired ratios)", "—" if ratio is None else f"{ratio:.2f}×",
                  check(None if ratio is None else ratio <= 1.2)))
     classroom = results.get("classroom")
     if classroom:
@@ -113,7 +123,7 @@ def _first_output_rows(results):
             ("plain: python3 -u main.py → first stdout line", _spread(first["plain"]), f"{len(first['plain'])} runs")]
     ratio = first_output_ratio(results)
     if ratio is not None:
-        rows.append(("server / plain (medians)", f"{ratio:.2f}×", ""))
+        rows.append(("server / plain", f"{ratio:.2f}×", "median of the paired ratios"))
     if "server_cpu_per_run" in first:
         runs_cpu = first.get("runs_cpu_per_run")
         rows.append(("CPU per run: server / sandbox + runner", f"{ms(first['server_cpu_per_run'])} / {ms(runs_cpu)}",
@@ -151,11 +161,10 @@ def _breakdown_rows(results):
         rows.append((f"runner harness vs plain, {label.removeprefix('start-up: ')}", f"{ms(plain)} → {ms(runner)}",
                      overhead))
     figures = results.get("sandbox") or {}
-    bare = figures.get(SANDBOX_BARE)
     for name, values in figures.items():
         if isinstance(values, list):
-            note = "" if name == SANDBOX_BARE or not isinstance(bare, list) else \
-                f"+{median(values) - median(bare):.1f} ms"
+            overhead = None if name == SANDBOX_BARE else sandbox_overhead(results, name)
+            note = "" if overhead is None else f"{overhead * 1000:+.1f} ms (median of paired differences)"
             rows.append((f"sandbox spawn of an empty run.py from the JVM: {name}", f"{median(values):.1f} ms", note))
         else:
             rows.append((f"sandbox: {name}", "unavailable", values[:80]))
@@ -174,7 +183,12 @@ def _fast_forward_rows(results):
     rows = [("snippets that ended ok (fast-forward)", str(len(done)), f"of {len(rows_in)}; the figures below are theirs"),
             ("program time, all snippets", secs(program), "what real time would take"),
             ("wall time, all snippets", secs(wall), f"saving {program / wall:.0f}×" if wall else ""),
-            ("wall time per snippet", _spread([r["wall"] for r in done]), "")]
+            ("wall time per snippet", _spread([r["wall"] for r in done]), ""),
+            ("snippets that stayed on the virtual clock", str(sum(1 for r in done if not r.get("real_clock"))),
+             f"median saving {median([r['program'] / r['wall'] for r in done if not r.get('real_clock')] or [0]):.0f}×"
+             " each"),
+            ("snippets that switched to real time", str(sum(1 for r in done if r.get("real_clock"))),
+             ", ".join(sorted({r["real_clock"] for r in done if r.get("real_clock")})))]
     if done:
         longest = max(done, key=lambda r: r["program"])
         rows.append(("longest program", longest["snippet"], f"{secs(longest['program'])} in {secs(longest['wall'])}"))
@@ -306,13 +320,14 @@ def markdown(results, chart_name=None):
             out += ["", f"![latency of every run in the class]({chart_name})"]
         if title.startswith("3."):
             out += ["", "<details><summary>every snippet</summary>", "",
-                    "| snippet | program time | wall time | end |", "|---|---|---|---|"]
+                    "| snippet | program time | wall time | clock | end |", "|---|---|---|---|---|"]
             for r in results["fast_forward"]:
                 end = r.get("error") or r.get("reason")
                 if r.get("matches") is False:
                     end += ", stdout ≠ .expected"
+                clock = f"real ({r['real_clock']})" if r.get("real_clock") else "virtual"
                 out.append(f"| {_cell(r['snippet'])} | {secs(r.get('program'))} | {secs(r.get('wall'))} | "
-                           f"{_cell(end)} |")
+                           f"{clock} | {_cell(end)} |")
             out += ["", "</details>"]
     for section, error in results.get("broken", []):
         out += ["", f"**Tool error in {section}:** `{_cell(error.splitlines()[-1] if error else '')}`"]

@@ -1,7 +1,9 @@
 """3. Fast-forward savings: every lesson snippet in virtual mode, its program time against its wall time.
 
 ``durationSeconds`` is the program clock at the end (what a real-time run
-would take) and ``wallSeconds`` what the server spent. Each snippet's
+would take) and ``wallSeconds`` what the server spent. A snippet that
+starts threads, subprocesses or waits on real sockets switches to real
+time (a ``clock`` event, whose reason is kept) and saves nothing. Each snippet's
 stdout is also compared with its ``.expected`` when the lesson has one.
 """
 
@@ -33,7 +35,9 @@ def _run_one(client, snippet):
         return row
     row.update(client_seconds=time.perf_counter() - started, program=result.get("durationSeconds"),
                wall=result.get("wallSeconds"), reason=result.get("reason"), exit=result.get("exitCode"),
-               matches=None if expected is None else result.get("stdout") == expected)
+               matches=None if expected is None else result.get("stdout") == expected,
+               real_clock=next((e.get("reason") for e in result.get("events", []) if e.get("type") == "clock"),
+                               None))
     return row
 
 

@@ -46,7 +46,7 @@ def plain_first_line_seconds(python, code):
 def measure(server, python, runs, warm_up, pause=0.3):
     client = Client(server.port)
     result = {"snippet": SNIPPET, "server": [], "plain": [], "start_wall": [], "output_wall": [],
-              "post": [], "errors": [], "runs": runs, "warm_up": warm_up, "pause": pause}
+              "post": [], "errors": [], "pairs": [], "runs": runs, "warm_up": warm_up, "pause": pause}
     try:
         for index in range(warm_up + runs):
             if index == warm_up:
@@ -58,6 +58,7 @@ def measure(server, python, runs, warm_up, pause=0.3):
             if run.error or run.first_output is None:
                 result["errors"].append(run.error or f"no output (end: {run.end})")
             else:
+                result["pairs"].append((run.time_to_first_output, plain))
                 result["server"].append(run.time_to_first_output)
                 result["post"].append(run.accepted - run.submitted)
                 result["start_wall"].append(run.start_wall)
