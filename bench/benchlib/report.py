@@ -221,6 +221,7 @@ def _classroom_rows(results):
              else f"{c['runs_cpu'] / max(c['runs'], 1) * 1000:.0f} ms per run"),
             ("machine CPU busy (all processes)", f"{c['machine_busy']:.2f} s",
              f"{c['machine_busy'] / elapsed / CORES * 100:.0f}% of {CORES} cores"),
+            ("of which the simulated students (this benchmark)", f"{c['driver_cpu']:.2f} s", ""),
             ("server RSS during the class", f"peak {mb(c['server_rss_peak_kib'])}",
              f"after: {mb(c['server_memory_kib'].get('VmRSS'))}")]
     if c["stragglers"]:

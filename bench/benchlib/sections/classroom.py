@@ -20,6 +20,7 @@ too).
 """
 
 import http.client
+import resource
 import threading
 import time
 
@@ -56,6 +57,12 @@ def _judge(run, expected):
     if expected is not None and run.stdout != expected:
         return WRONG_OUTPUT
     return None
+
+
+def _own_cpu_seconds():
+    """CPU of this benchmark process (all its threads: the simulated students are load on the machine too)."""
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
 
 
 class _RssSampler(threading.Thread):
@@ -109,6 +116,7 @@ def measure(server, snippets, students, time_limit):
     cpu_before = procfs.cpu_seconds(server.pid)
     with_runs_before = server.cpu_seconds_with_runs()
     machine_before = procfs.machine_cpu_seconds()
+    driver_before = _own_cpu_seconds()
     sampler = _RssSampler(server.pid)
     sampler.start()
     started = time.perf_counter()
@@ -120,6 +128,7 @@ def measure(server, snippets, students, time_limit):
     cpu_after = procfs.cpu_seconds(server.pid)
     with_runs_after = server.cpu_seconds_with_runs()
     machine_after = procfs.machine_cpu_seconds()
+    driver_after = _own_cpu_seconds()
     stragglers = sum(thread.is_alive() for thread in threads)
 
     all_runs = [(name, run, verdict) for student_runs in runs for name, run, verdict in student_runs]
@@ -142,6 +151,7 @@ def measure(server, snippets, students, time_limit):
         "runs_cpu": None if with_runs_before is None
         else (with_runs_after - with_runs_before) - (cpu_after - cpu_before),
         "machine_busy": machine_after[0] - machine_before[0],
+        "driver_cpu": driver_after - driver_before,
         "server_rss_peak_kib": sampler.peak_kib,
         "server_memory_kib": procfs.memory_kib(server.pid),
     }
