@@ -39,6 +39,7 @@ RUN useradd --system --uid 10001 --user-group --home-dir /app --no-create-home -
 WORKDIR /app
 COPY --from=build /src/target/asyncio-playground.jar /app/asyncio-playground.jar
 COPY docker/healthcheck.py /app/healthcheck.py
+COPY src/main/jvm.options /app/jvm.options
 COPY lessons /app/lessons
 ENV HOST=0.0.0.0 \
     PORT=7070 \
@@ -50,4 +51,4 @@ HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 \
     CMD ["python3", "-I", "/app/healthcheck.py"]
 # The heap may use half the container's memory limit; the other half is for
 # the snippets' Python processes. No perf data file: the root fs is read-only.
-ENTRYPOINT ["java", "-XX:MaxRAMPercentage=50", "-XX:-UsePerfData", "-jar", "/app/asyncio-playground.jar"]
+ENTRYPOINT ["java", "@/app/jvm.options", "-jar", "/app/asyncio-playground.jar"]

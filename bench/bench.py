@@ -11,7 +11,8 @@ docs/performance.md (only its generated region) and docs/class-latency.svg.
 1. time to first output against plain python3;
 2. where that time goes (interpreter, runner, sandbox, server);
 3. fast-forward savings over every lesson snippet;
-4. a class of students running lesson snippets all at once;
+4. a class of students running lesson snippets all at once (all on one lesson,
+   then everyone on different snippets);
 5. memory per concurrent real-time run.
 
 ``--quick`` is the short version CI runs (fewer runs, a class of 10, under
@@ -148,8 +149,12 @@ def run_all(args, profile, settings):
                   lambda: first_output.measure(server, args.python, profile.first_output_runs, profile.warm_up))
         m.measure("fast_forward", "3. fast-forward over the lesson snippets",
                   lambda: fast_forward.measure(server, snippets))
-        m.measure("classroom", f"4. a class of {profile.students}",
-                  lambda: classroom.measure(server, all_snippets, profile.students, profile.class_time_limit))
+        m.measure("classroom", f"4. a class of {profile.students} following one lesson",
+                  lambda: classroom.measure(server, all_snippets, profile.students, profile.class_time_limit,
+                                            "lesson"))
+        m.measure("classroom_spread", f"4b. a class of {profile.students}, everyone on different snippets",
+                  lambda: classroom.measure(server, all_snippets, profile.students, profile.class_time_limit,
+                                            "spread"))
         m.measure("memory", f"5. memory of {profile.memory_runs} real-time runs",
                   lambda: memory.measure(server, profile.memory_runs))
         m.results["server_final"] = procfs.memory_kib(server.pid)

@@ -24,7 +24,7 @@ class ServerFailed(Exception):
 
 
 class PlaygroundServer:
-    """``java -jar <jar>`` with the default settings on a free port, as a context manager.
+    """``java @src/main/jvm.options -jar <jar>`` (as ./playground starts it) with the default settings on a free port, as a context manager.
 
     The environment is the caller's minus every ``PLAYGROUND_*``, ``HOST``
     and ``PORT`` (so a developer's shell does not change the figures), plus
@@ -64,7 +64,7 @@ class PlaygroundServer:
         self._log = tempfile.NamedTemporaryFile(prefix="bench-server-", suffix=".log", delete=False)
         self.cpu_account = CpuAccount.create()
         prefix = self.cpu_account.command_prefix() if self.cpu_account else []
-        self.process = subprocess.Popen([*prefix, "java", "-jar", str(self.jar)], cwd=self.repo, env=env,
+        self.process = subprocess.Popen([*prefix, "java", f"@{self.repo / 'src' / 'main' / 'jvm.options'}", "-jar", str(self.jar)], cwd=self.repo, env=env,
                                         stdin=subprocess.DEVNULL, stdout=self._log, stderr=subprocess.STDOUT)
         try:
             self._wait_until_healthy()

@@ -7,6 +7,13 @@ the course starting in that lesson, one after the other, each submitted
 in fast-forward mode (the page's default) and followed to its ``end``
 event. 429 answers are retried after their Retry-After and counted.
 
+Two plans (:func:`plan`): ``lesson``, a class following the teacher, where
+everyone runs the same lesson's snippets (the server executes each once
+and replays it to the others, see RecentRuns.java; the goal is checked
+here), and ``spread``, where every student starts at a different snippet
+so that nearly every run is a new execution: the worst case, which says
+how many executions per second two cores sustain.
+
 A run fails when the client saw an error or the run did not end ``ok``
 with exit 0. A run that ended ok but whose stdout differs from the
 snippet's ``.expected`` is counted apart (in fast-forward mode real
@@ -36,11 +43,17 @@ def student_address(index):
     return f"127.30.{index // 200}.{index % 200 + 1}"
 
 
-def plan(snippets, students):
-    """[(lesson id, [snippets])] per student: three consecutive snippets of the course, spread over it."""
+def plan(snippets, students, kind):
+    """[(lesson id, [snippets])] per student: three consecutive snippets of the course.
+
+    ``lesson``: the same three for everyone, from the first snippet of the
+    lesson a third of the way into the course. ``spread``: each student
+    starts three snippets after the previous one, all over the course.
+    """
     plans = []
+    lesson_start = next(i for i, s in enumerate(snippets) if s[0] == snippets[len(snippets) // 3][0])
     for student in range(students):
-        first = (student * RUNS_PER_STUDENT) % len(snippets)
+        first = lesson_start if kind == "lesson" else (student * RUNS_PER_STUDENT) % len(snippets)
         chosen = [snippets[(first + k) % len(snippets)] for k in range(RUNS_PER_STUDENT)]
         plans.append((chosen[0][0], chosen))
     return plans
@@ -84,10 +97,10 @@ class _RssSampler(threading.Thread):
         self.join()
 
 
-def measure(server, snippets, students, time_limit):
+def measure(server, snippets, students, time_limit, kind):
     """Bounded: students stop starting runs ``time_limit`` seconds after the start; a read waits at most
     ``HTTP_TIMEOUT`` (longer than the server's 10 s wall limit, so a hung run ends with the server's verdict)."""
-    plans = plan(snippets, students)
+    plans = plan(snippets, students, kind)
     http_timeout = HTTP_TIMEOUT
     barrier = threading.Barrier(students + 1)
     pages, runs = [None] * students, [[] for _ in range(students)]
@@ -133,7 +146,10 @@ def measure(server, snippets, students, time_limit):
 
     all_runs = [(name, run, verdict) for student_runs in runs for name, run, verdict in student_runs]
     return {
+        "plan": kind,
         "students": students,
+        "snippets": sorted({name for _, chosen in plans for _, name, _, _ in chosen}),
+        "replayed": sum(1 for _, run, _ in all_runs if run.end and run.end.get("cached")),
         "elapsed": elapsed,
         "stragglers": stragglers,
         "pages": [page for page in pages if page is not None],
