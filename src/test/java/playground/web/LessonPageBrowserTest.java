@@ -145,6 +145,13 @@ class LessonPageBrowserTest {
     @Test
     void linesArriveInOrderWithProgramTimesTasksAndATimelineRowPerTask() {
         Locator snippet = openLesson(firstLesson);
+        // Fast-forward finishes on the server at once, but the page replays it at real speed:
+        // note when each line appears (watching from before the run: the first line comes at once).
+        // (The console is made when the run starts: watch the whole snippet.)
+        snippet.evaluate("""
+                s => { window.shownAt = []; new MutationObserver(() => {
+                  while (window.shownAt.length < s.querySelectorAll('[data-testid=line]').length) window.shownAt.push(performance.now());
+                }).observe(s, { childList: true, subtree: true }); }""");
         run(snippet, lines(
                 "import asyncio",
                 "",
@@ -159,12 +166,6 @@ class LessonPageBrowserTest {
                 "    print('end')",
                 "",
                 "asyncio.run(main())"), "virtual");
-        // Fast-forward finishes on the server at once, but the page replays it at real speed:
-        // note when each line appears.
-        snippet.locator("[data-testid=console]").evaluate("""
-                c => { window.shownAt = []; new MutationObserver(() => {
-                  while (window.shownAt.length < c.querySelectorAll('[data-testid=line]').length) window.shownAt.push(performance.now());
-                }).observe(c, { childList: true }); }""");
         finished(snippet);
         List<?> shownAt = (List<?>) page.evaluate("() => window.shownAt");
         assertEquals(4, shownAt.size());
