@@ -261,7 +261,7 @@ SECTIONS = [
     ("interpreter", "2. Where the time goes", _breakdown_rows),
     ("fast_forward", "3. Fast-forward savings", _fast_forward_rows),
     ("classroom", "4. A class following one lesson", _classroom_rows),
-    ("classroom_spread", "4b. A class where everyone runs different snippets (each run executes)",
+    ("classroom_spread", "4b. A class where everyone runs a different, edited snippet (each run executes)",
      lambda results: _classroom_rows(results, "classroom_spread")),
     ("memory", "5. Memory per concurrent real-time run", _memory_rows),
 ]

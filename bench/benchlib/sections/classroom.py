@@ -8,11 +8,13 @@ in fast-forward mode (the page's default) and followed to its ``end``
 event. 429 answers are retried after their Retry-After and counted.
 
 Two plans (:func:`plan`): ``lesson``, a class following the teacher, where
-everyone runs the same lesson's snippets (the server executes each once
-and replays it to the others, see RecentRuns.java; the goal is checked
-here), and ``spread``, where every student starts at a different snippet
-so that nearly every run is a new execution: the worst case, which says
-how many executions per second two cores sustain.
+everyone runs the same lesson's snippets unedited (the server executes
+each once and replays it to the others, see RecentRuns.java; the goal is
+checked here), and ``spread``, where every student starts at a different
+snippet and has edited it (a comment naming the student), so that every
+run is an execution: the worst case, which says how many executions per
+second two cores sustain. The lesson plan's code carries a comment of its
+own too, so that the class does not replay runs of earlier sections.
 
 A run fails when the client saw an error or the run did not end ``ok``
 with exit 0. A run that ended ok but whose stdout differs from the
@@ -117,8 +119,9 @@ def measure(server, snippets, students, time_limit, kind):
                 pages[index] = (status, time.perf_counter() - page_start, len(body))
             except (OSError, http.client.HTTPException) as failure:
                 pages[index] = (str(failure), time.perf_counter() - page_start, 0)
+            edit = f"\n# student {index}\n" if kind == "spread" else "\n# class\n"
             for _, name, code, expected in chosen:
-                run = watch_run(client, code, "virtual", give_up_at)
+                run = watch_run(client, code + edit, "virtual", give_up_at)
                 runs[index].append((name, run, _judge(run, expected)))
         finally:
             client.close()
