@@ -16,6 +16,7 @@ import playground.run.RunnerFiles;
 import playground.sandbox.SandboxSelection;
 import playground.sandbox.SandboxSelector;
 import playground.web.ClientKeys;
+import playground.web.PageWarmUp;
 import playground.web.ServerStatus;
 import playground.web.WebServer;
 
@@ -102,6 +103,7 @@ public final class App implements AutoCloseable {
         Javalin web = WebServer.create(lessons, runs, new RunRequestParser(config.runLimits().codeBytes()), status,
                 new ClientKeys(config.trustProxy()), sseSenders);
         web.start(config.host(), config.port());
+        PageWarmUp.start("http://" + displayHost(config.host()) + ":" + web.port(), lessons.course());
         return new App(web, stateDir, status, pool, runWorkers, ioThreads, sseSenders);
     }
 
