@@ -21,23 +21,21 @@ final class RunReplay {
     private final AtomicBoolean settled = new AtomicBoolean();
     private final Consumer<Run> whenSourceChanges = this::sourceChanged;
 
-    private RunReplay(Run source, Run copy, Consumer<Run> executeInstead, Runnable onSettled) {
+    /**
+     * Makes {@code copy} show {@code source} once it finishes (after {@link #start}), or hands it to
+     * {@code executeInstead}; {@code onSettled} runs once either has happened (or the copy was stopped).
+     */
+    RunReplay(Run source, Run copy, Consumer<Run> executeInstead, Runnable onSettled) {
         this.source = source;
         this.copy = copy;
         this.executeInstead = executeInstead;
         this.onSettled = onSettled;
     }
 
-    /**
-     * Makes {@code copy} show {@code source} once it finishes, or hands it to
-     * {@code executeInstead}; {@code onSettled} runs once either has happened
-     * (or the copy was stopped).
-     */
-    static RunReplay start(Run source, Run copy, Consumer<Run> executeInstead, Runnable onSettled) {
-        RunReplay replay = new RunReplay(source, copy, executeInstead, onSettled);
-        source.subscribe(replay.whenSourceChanges);
-        replay.sourceChanged(source); // it may have finished already
-        return replay;
+    /** Starts following the source (which may have finished already: then it settles at once). */
+    void start() {
+        source.subscribe(whenSourceChanges);
+        sourceChanged(source);
     }
 
     /** The copy's owner pressed Stop before the recording arrived. Returns false if it already had. */

@@ -43,8 +43,9 @@ public final class RunService {
         Optional<Run> recorded = recentRuns.reusableFor(request, clientKey);
         if (recorded.isPresent()) {
             store.add(run);
-            replays.put(run.id(), RunReplay.start(recorded.get(), run, this::executeAfterAll,
-                    () -> replays.remove(run.id())));
+            RunReplay replay = new RunReplay(recorded.get(), run, this::executeAfterAll, () -> replays.remove(run.id()));
+            replays.put(run.id(), replay); // before start: a finished source settles (and removes it) at once
+            replay.start();
             return run;
         }
         schedule(run);

@@ -36,6 +36,15 @@ class RecentRunsTest {
         server.close();
     }
 
+    /** Two students submitting the same slow program, one right after the other (ids of their runs). */
+    private record SlowPair(String leader, String follower) {
+        static SlowPair start(String network) {
+            String code = SLOW + "# " + System.nanoTime() + "\n";
+            return new SlowPair(server.submitAs(network + ".1", code, "virtual"),
+                    server.submitAs(network + ".2", code, "virtual"));
+        }
+    }
+
     private static JsonNode result(String id) {
         JsonNode result = TestServer.json(server.get("/api/runs/" + id + "?wait=60"));
         assertEquals("finished", result.path("status").asText(), result.toString());
@@ -79,9 +88,8 @@ class RecentRunsTest {
 
     @Test
     void aStudentWhoAsksWhileTheRunIsGoingGetsItsResult() {
-        String code = SLOW + "# " + System.nanoTime() + "\n";
-        String leader = server.submitAs("10.0.2.1", code, "virtual");
-        String follower = server.submitAs("10.0.2.2", code, "virtual");
+        SlowPair pair = SlowPair.start("10.0.2");
+        String leader = pair.leader(), follower = pair.follower();
         JsonNode led = result(leader);
         JsonNode followed = result(follower);
         assertEquals("ok", led.get("reason").asText(), led.toString());
@@ -91,9 +99,8 @@ class RecentRunsTest {
 
     @Test
     void whenTheFirstStudentStopsTheirRunTheSecondGetsAnExecutionOfTheirOwn() {
-        String code = SLOW + "# " + System.nanoTime() + "\n";
-        String leader = server.submitAs("10.0.3.1", code, "virtual");
-        String follower = server.submitAs("10.0.3.2", code, "virtual");
+        SlowPair pair = SlowPair.start("10.0.3");
+        String leader = pair.leader(), follower = pair.follower();
         assertEquals(200, server.delete("/api/runs/" + leader).statusCode());
         assertEquals("stopped", result(leader).get("reason").asText());
         JsonNode followed = result(follower);
@@ -104,9 +111,8 @@ class RecentRunsTest {
 
     @Test
     void aStudentWaitingForARecordingCanStop() {
-        String code = SLOW + "# " + System.nanoTime() + "\n";
-        String leader = server.submitAs("10.0.4.1", code, "virtual");
-        String follower = server.submitAs("10.0.4.2", code, "virtual");
+        SlowPair pair = SlowPair.start("10.0.4");
+        String leader = pair.leader(), follower = pair.follower();
         assertEquals(200, server.delete("/api/runs/" + follower).statusCode());
         JsonNode stopped = result(follower);
         assertEquals("stopped", stopped.get("reason").asText());
