@@ -57,12 +57,23 @@ public record Config(
         return new Config(
                 s.text("HOST", "127.0.0.1"),
                 s.integer("PORT", 7070),
-                s.text("PLAYGROUND_PYTHON", "python3"),
+                s.text("PLAYGROUND_PYTHON", defaultPython()),
                 Path.of(s.text("PLAYGROUND_LESSONS", "lessons")),
                 s.flag("PLAYGROUND_INSECURE"),
                 s.flag("PLAYGROUND_TRUST_PROXY"),
                 runLimits, resourceLimits, schedulerLimits, sandboxSettings(env));
     }
+
+    /**
+     * The system's interpreter when there is one: {@code python3} on PATH may
+     * be a version manager's (pyenv under /root), which the sandbox's
+     * unprivileged run user cannot even open, so no run could start.
+     */
+    private static String defaultPython() {
+        return java.nio.file.Files.isExecutable(Path.of(SYSTEM_PYTHON)) ? SYSTEM_PYTHON : "python3";
+    }
+
+    private static final String SYSTEM_PYTHON = "/usr/bin/python3";
 
     /** The sandbox's own settings ({@code PLAYGROUND_SANDBOX_*}), read by {@code SandboxSelector}. */
     private static Map<String, String> sandboxSettings(Map<String, String> env) {

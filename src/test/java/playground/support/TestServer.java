@@ -42,7 +42,7 @@ public final class TestServer implements AutoCloseable {
         return shared;
     }
 
-    /** A server of its own, with these settings on top of the test defaults. */
+    /** A server of its own, with these settings on top of the test defaults ("" removes a test default). */
     public static TestServer start(Map<String, String> settings) {
         Map<String, String> env = new HashMap<>();
         env.put("HOST", "127.0.0.1");
@@ -50,6 +50,7 @@ public final class TestServer implements AutoCloseable {
         env.put("PLAYGROUND_LESSONS", Path.of("lessons").toAbsolutePath().toString());
         env.put("PLAYGROUND_PYTHON", python());
         env.putAll(settings);
+        env.values().removeIf(String::isEmpty); // "" in settings: leave that setting to its default
         try {
             return new TestServer(App.start(Config.from(env)));
         } catch (IOException e) {
