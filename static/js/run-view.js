@@ -8,7 +8,7 @@ import { RunConsole, copyText } from "./console.js";
 import { TaskRegistry } from "./tasks.js";
 import { TimelineModel } from "./timeline-model.js";
 import { Timeline } from "./timeline.js";
-import { blockedNote, clockLabel, reasonLabel, say, seconds, shortSeconds } from "./i18n.js";
+import { blockedNote, clockLabel, isZh, reasonLabel, say, seconds, shortSeconds } from "./i18n.js";
 
 export class RunView {
   /**
@@ -150,7 +150,7 @@ export class RunView {
         // The server showed an identical run's recording instead of executing again.
         end.cached ? say("刚才有人运行过同样的代码：这是那次运行的录制", "same code as a run moments ago: its recording") : "",
       ].filter(Boolean).join(" · ");
-      message = end.message ?? "";
+      message = (isZh() ? end.messageZh : null) ?? end.message ?? "";
       if (this.replay.state === "frozen") {
         message = [message, say(`回放停在 ${shortSeconds(this.replay.playhead)}，“跳到结尾”可显示其余部分。`,
           `Replay stopped at ${shortSeconds(this.replay.playhead)}; Skip to end shows the rest.`)].filter(Boolean).join(" ");

@@ -2,6 +2,7 @@ package playground.run;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import playground.lesson.Localized;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -30,7 +31,8 @@ public final class Run {
     private Instant finishedAt;
 
     /** How a finished run ended, as the server determined it. */
-    public record Outcome(Integer exitCode, EndReason reason, String message, double durationSeconds, double wallSeconds) {
+    public record Outcome(Integer exitCode, EndReason reason, Localized<String> message, double durationSeconds,
+                          double wallSeconds) {
     }
 
     public Run(String id, String clientKey, RunRequest request) {
@@ -128,7 +130,8 @@ public final class Run {
                 .put("code", code).put("reason", reason));
         append("end", e -> e.put("t", result.durationSeconds()).put("wall", result.wallSeconds())
                 .put("status", RunStatus.FINISHED.wireName()).put("exitCode", code).put("reason", reason)
-                .put("message", result.message())
+                .put("message", result.message() == null ? null : result.message().en())
+                .put("messageZh", result.message() == null ? null : result.message().zh())
                 .put("durationSeconds", result.durationSeconds()).put("wallSeconds", result.wallSeconds()));
         finish(result);
     }

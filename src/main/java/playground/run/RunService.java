@@ -1,5 +1,7 @@
 package playground.run;
 
+import playground.lesson.Localized;
+
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Map;
@@ -63,7 +65,8 @@ public final class RunService {
         try {
             schedule(run);
         } catch (RunRejected busy) {
-            run.end(new Run.Outcome(null, EndReason.REFUSED, "The server is too busy: " + busy.getMessage() + ".", 0, 0));
+            run.end(new Run.Outcome(null, EndReason.REFUSED, new Localized<>("服务器太忙，请过几秒再试。",
+                    "The server is too busy: " + busy.getMessage() + "."), 0, 0));
         }
     }
 
@@ -73,7 +76,7 @@ public final class RunService {
 
     /** Stops a run wherever it is: a waiting run never starts, a running one is killed at once. */
     public void stop(Run run) {
-        String message = EndReason.STOPPED.explain(run.request().mode(), environment.runLimits(),
+        Localized<String> message = EndReason.STOPPED.explain(run.request().mode(), environment.runLimits(),
                 environment.resourceLimits(), 0);
         Run.Outcome stopped = new Run.Outcome(null, EndReason.STOPPED, message, 0, 0);
         RunReplay replay = replays.get(run.id());

@@ -3,6 +3,7 @@ package playground.run;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.slf4j.Logger;
+import playground.lesson.Localized;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
@@ -204,7 +205,7 @@ final class RunSession {
     private void finishRun(int exitCode) {
         EndReason reason = decideReason(exitCode);
         Integer code = exitCode >= 0 ? exitCode : null;
-        String message = reason.explain(run.request().mode(), env.runLimits(), env.resourceLimits(), exitCode);
+        Localized<String> message = reason.explain(run.request().mode(), env.runLimits(), env.resourceLimits(), exitCode);
         run.end(new Run.Outcome(code, reason, message, lastProgramTime, wallSeconds()));
     }
 

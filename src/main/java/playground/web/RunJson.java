@@ -21,7 +21,8 @@ final class RunJson {
         json.put("mode", run.request().mode().wireName());
         json.put("exitCode", outcome == null ? null : outcome.exitCode());
         json.put("reason", outcome == null ? null : outcome.reason().wireName());
-        json.put("message", outcome == null ? null : outcome.message());
+        json.put("message", outcome == null || outcome.message() == null ? null : outcome.message().en());
+        json.put("messageZh", outcome == null || outcome.message() == null ? null : outcome.message().zh());
         json.put("stdout", run.stdout());
         json.put("stderr", run.stderr());
         json.put("durationSeconds", outcome == null ? null : outcome.durationSeconds());

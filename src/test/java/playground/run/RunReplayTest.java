@@ -11,6 +11,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** How a waiting run follows the run it may replay (RecentRunsTest proves the whole path over HTTP). */
 class RunReplayTest {
+    private static final playground.lesson.Localized<String> STOPPED =
+            new playground.lesson.Localized<>("已被你停止。", "Stopped by you.");
     private static final RunRequest PROGRAM = new RunRequest("print('hi')\n", RunMode.VIRTUAL);
 
     private final AtomicInteger settled = new AtomicInteger();
@@ -48,7 +50,7 @@ class RunReplayTest {
         Run copy = new Run("b", "client-b", PROGRAM);
         follow(source, copy);
         assertEquals(RunStatus.QUEUED, copy.status(), "waits while the source runs");
-        source.end(new Run.Outcome(null, EndReason.STOPPED, "Stopped by you.", 0, 0));
+        source.end(new Run.Outcome(null, EndReason.STOPPED, STOPPED, 0, 0));
         assertEquals(List.of(copy), executed);
         assertEquals(0, copy.eventCount());
         assertEquals(1, settled.get());
@@ -59,7 +61,7 @@ class RunReplayTest {
         Run source = new Run("a", "client-a", PROGRAM);
         Run copy = new Run("b", "client-b", PROGRAM);
         RunReplay replay = follow(source, copy);
-        assertTrue(replay.stop(new Run.Outcome(null, EndReason.STOPPED, "Stopped by you.", 0, 0)));
+        assertTrue(replay.stop(new Run.Outcome(null, EndReason.STOPPED, STOPPED, 0, 0)));
         source.append("output", e -> e.put("t", 0.0).put("stream", "stdout").put("text", "hi\n"));
         source.end(new Run.Outcome(0, EndReason.OK, null, 0, 0));
         assertEquals(EndReason.STOPPED, copy.outcome().reason());

@@ -66,6 +66,7 @@ class SchedulingTest {
         JsonNode hog = TestServer.json(server.get("/api/runs/" + first + "?wait=30"));
         assertTrue(List.of("cpu", "timeout").contains(hog.get("reason").asText()), hog.toString());
         assertTrue(hog.get("message").asText().startsWith("Stopped"), hog.toString());
+        assertTrue(hog.get("messageZh").asText().contains("停止"), "the page in Chinese explains it in Chinese: " + hog);
         assertEquals("second\n", TestServer.json(server.get("/api/runs/" + second + "?wait=30")).get("stdout").asText());
         assertEquals("third\n", TestServer.json(server.get("/api/runs/" + third + "?wait=30")).get("stdout").asText());
     }

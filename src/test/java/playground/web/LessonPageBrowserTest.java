@@ -372,6 +372,9 @@ class LessonPageBrowserTest {
         Locator snippet = openLesson(firstLesson);
         assertThat(page.locator("html")).hasAttribute("lang", "zh");
         assertThat(snippet.locator("[data-testid=run]")).hasText("运行");
+        run(snippet, "import sys\nsys.exit(3)\n", "virtual");
+        finished(snippet);
+        assertThat(snippet.locator(".status-message")).hasText("程序以退出码 3 结束。");
 
         page.locator("[data-testid=lang] a", new Page.LocatorOptions().setHasText("English")).click();
         page.waitForURL(Pattern.compile(".*lang=en$"));
