@@ -57,7 +57,7 @@ final class RunReplay {
         }
         copy.markRunning();
         for (RunEvent event : source.eventsAfter(0)) {
-            ObjectNode fields = event.fields().deepCopy();
+            ObjectNode fields = event.fields();
             fields.remove("seq");
             if (event.type().equals("end")) fields.put("cached", true);
             copy.append(fields);

@@ -1,5 +1,6 @@
 package playground.web;
 
+import com.fasterxml.jackson.databind.util.RawValue;
 import playground.run.Run;
 import playground.run.RunEvent;
 
@@ -28,7 +29,7 @@ final class RunJson {
         json.put("durationSeconds", outcome == null ? null : outcome.durationSeconds());
         json.put("wallSeconds", outcome == null ? null : outcome.wallSeconds());
         List<Object> events = new ArrayList<>();
-        for (RunEvent event : run.eventsAfter(0)) events.add(event.fields());
+        for (RunEvent event : run.eventsAfter(0)) events.add(new RawValue(event.json())); // already JSON
         json.put("events", events);
         return json;
     }
