@@ -2,6 +2,7 @@ package playground.run;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import playground.lesson.Language;
 import playground.lesson.Localized;
 
 import java.time.Duration;
@@ -33,6 +34,11 @@ public final class Run {
     /** How a finished run ended, as the server determined it. */
     public record Outcome(Integer exitCode, EndReason reason, Localized<String> message, double durationSeconds,
                           double wallSeconds) {
+
+        /** The explanation in that language; null when there is nothing to explain. */
+        public String message(Language language) {
+            return message == null ? null : message.get(language);
+        }
     }
 
     public Run(String id, String clientKey, RunRequest request) {
@@ -130,8 +136,8 @@ public final class Run {
                 .put("code", code).put("reason", reason));
         append("end", e -> e.put("t", result.durationSeconds()).put("wall", result.wallSeconds())
                 .put("status", RunStatus.FINISHED.wireName()).put("exitCode", code).put("reason", reason)
-                .put("message", result.message() == null ? null : result.message().en())
-                .put("messageZh", result.message() == null ? null : result.message().zh())
+                .put("message", result.message(Language.EN))
+                .put("messageZh", result.message(Language.ZH))
                 .put("durationSeconds", result.durationSeconds()).put("wallSeconds", result.wallSeconds()));
         finish(result);
     }

@@ -1,6 +1,7 @@
 package playground.web;
 
 import com.fasterxml.jackson.databind.util.RawValue;
+import playground.lesson.Language;
 import playground.run.Run;
 import playground.run.RunEvent;
 
@@ -22,8 +23,8 @@ final class RunJson {
         json.put("mode", run.request().mode().wireName());
         json.put("exitCode", outcome == null ? null : outcome.exitCode());
         json.put("reason", outcome == null ? null : outcome.reason().wireName());
-        json.put("message", outcome == null || outcome.message() == null ? null : outcome.message().en());
-        json.put("messageZh", outcome == null || outcome.message() == null ? null : outcome.message().zh());
+        json.put("message", outcome == null ? null : outcome.message(Language.EN));
+        json.put("messageZh", outcome == null ? null : outcome.message(Language.ZH));
         json.put("stdout", run.stdout());
         json.put("stderr", run.stderr());
         json.put("durationSeconds", outcome == null ? null : outcome.durationSeconds());
