@@ -34,23 +34,28 @@ import java.util.Optional;
  *
  * <h2>How it is bounded</h2>
  * The command line is
- * {@code sh -c <enter cgroups, raise oom score> nice -n 10 [setpriv --reuid=U ...] bwrap ... -- prlimit ... -- python ...}:
+ * {@code sh -c <raise oom score, ulimit, enter cgroups> [nice -n 10] [setpriv --reuid=U ...] bwrap ... -- [prlimit --nproc=N --] python ...}
+ * (every exec costs about a millisecond of start-up, so each part is there only where it is needed):
  * <ul>
- *   <li>rlimits (CPU, address space, processes, file size, open files, no
- *       core dumps) are set by {@code prlimit} <em>inside</em> the sandbox,
- *       after the user namespace exists: the process limit then counts this
- *       run alone (Linux 5.14+), so a fork bomb in one run does not stop
- *       another from starting. Set outside, the same limit would count every
- *       run of the uid and a fork bomb would block them all (measured: see
+ *   <li>the shell's {@code ulimit} sets the rlimits on CPU, address space,
+ *       file size, open files and core dumps.</li>
+ *   <li>Where the server may create cgroups ({@link RunCgroups}), each run
+ *       gets a cap on its tree's tasks and total memory, and whatever is left
+ *       when the run's process ends is killed; with a cgroup of its own in
+ *       the {@code cpu} hierarchy too, the run is weighed against the server
+ *       as a group and {@code nice} is left out (it would change nothing).</li>
+ *   <li>Without cgroups, processes are bounded by the process rlimit, set
+ *       by {@code prlimit} <em>inside</em> the sandbox, after the user
+ *       namespace exists: the limit then counts this run alone (Linux
+ *       5.14+), so a fork bomb in one run does not stop another from
+ *       starting. Set outside, the same limit would count every run of the
+ *       uid and a fork bomb would block them all (measured: see
  *       docs/sandbox.md).</li>
  *   <li>A root server starts each run under its own unprivileged uid
  *       ({@link UidPool}); root itself is exempt from the process limit.
  *       A non-root server's runs keep its uid ({@link ServerIdentity}).</li>
- *   <li>Where the server may create cgroups ({@link RunCgroups}), each run
- *       also gets a cap on its tree's tasks and total memory, and whatever
- *       is left when the run's process ends is killed.</li>
  *   <li>Every run has {@code oom_score_adj} 1000 (the kernel's out-of-memory
- *       killer picks runs before the server) and runs at nice 10.</li>
+ *       killer picks runs before the server).</li>
  * </ul>
  *
  * <h2>What it does not do</h2>
@@ -70,10 +75,15 @@ public final class BubblewrapSandbox implements Sandbox {
     /** bubblewrap's own init (pid 1 of the run's pid namespace) counts against the run's processes. */
     private static final int BUBBLEWRAP_INIT = 1;
 
-    /** Joins the cgroups named by the arguments and raises the OOM score, then execs the rest. */
+    /**
+     * Raises the OOM score, sets the rlimits with the shell line in the first
+     * argument, moves itself into the cgroups whose {@code tasks} files
+     * follow (after their count), then execs the rest.
+     */
     private static final String ENTRY_SCRIPT = "{ echo 1000 >/proc/self/oom_score_adj; } 2>/dev/null\n"
+            + "eval \"$1\" || exit 125; shift\n"
             + "n=$1; shift\n"
-            + "while [ \"$n\" -gt 0 ]; do echo $$ >\"$1\" || exit 125; shift; n=$((n - 1)); done\n"
+            + "while [ \"$n\" -gt 0 ]; do echo 0 >\"$1\" || exit 125; shift; n=$((n - 1)); done\n"
             + "exec \"$@\"\n";
 
     private static final List<String> TOP_LEVEL_SYSTEM_DIRS = List.of("bin", "sbin", "lib", "lib32", "lib64", "libx32");
@@ -136,11 +146,15 @@ public final class BubblewrapSandbox implements Sandbox {
                 handChannelTo(launch.channelDir(), lease.uid().getAsInt());
             }
             cgroup = cgroups.isPresent() ? cgroups.get().create(launch.limits()) : null;
-            List<String> command = new ArrayList<>(entryCommand(cgroup));
-            command.addAll(RunnerCommand.nice(tools.nice()));
+            List<String> command = new ArrayList<>(entryCommand(cgroup, launch.limits()));
+            if (cgroups.isEmpty() || !cgroups.get().weighsCpu()) {
+                command.addAll(RunnerCommand.nice(tools.nice()));
+            }
             command.addAll(lease.switchCommand());
             command.addAll(bubblewrapArgs(launch, python));
-            command.addAll(RunnerCommand.prlimit(tools.prlimit(), launch.limits(), BUBBLEWRAP_INIT));
+            if (cgroup == null) {
+                command.addAll(RunnerCommand.processLimit(tools.prlimit(), launch.limits().processes() + BUBBLEWRAP_INIT));
+            }
             command.add(python.toString());
             command.addAll(pythonArgs);
             ProcessBuilder builder = new ProcessBuilder(command)
@@ -167,11 +181,11 @@ public final class BubblewrapSandbox implements Sandbox {
         }
     }
 
-    private List<String> entryCommand(RunCgroups.Run cgroup) {
-        List<Path> procsFiles = cgroup == null ? List.of() : cgroup.procsFiles();
+    private List<String> entryCommand(RunCgroups.Run cgroup, ResourceLimits limits) {
+        List<Path> tasksFiles = cgroup == null ? List.of() : cgroup.tasksFiles();
         List<String> command = new ArrayList<>(List.of(tools.sh().toString(), "-c", ENTRY_SCRIPT, "sh",
-                Integer.toString(procsFiles.size())));
-        procsFiles.forEach(file -> command.add(file.toString()));
+                RunnerCommand.ulimitLine(limits), Integer.toString(tasksFiles.size())));
+        tasksFiles.forEach(file -> command.add(file.toString()));
         return command;
     }
 

@@ -130,6 +130,11 @@ final class CgroupV1 implements RunCgroups {
     }
 
     @Override
+    public boolean weighsCpu() {
+        return cpuParent.isPresent();
+    }
+
+    @Override
     public String describe() {
         return "cgroup v1 per run (pids.max, memory cap" + (cpuParent.isPresent() ? ", cpu shares)" : ")");
     }
@@ -176,8 +181,8 @@ final class CgroupV1 implements RunCgroups {
         }
 
         @Override
-        public List<Path> procsFiles() {
-            return dirs.stream().map(dir -> dir.resolve("cgroup.procs")).toList();
+        public List<Path> tasksFiles() {
+            return dirs.stream().map(dir -> dir.resolve("tasks")).toList();
         }
 
         @Override

@@ -11,8 +11,12 @@ import java.util.List;
  * processes could each take the full memory allowance).
  *
  * <p>A run enters its cgroup before anything else: the first program of its
- * command line ({@code sh}) writes its own pid into {@link Run#procsFiles()}
- * and then execs the rest, so every later process is born inside.
+ * command line ({@code sh}, single-threaded) writes {@code 0} into
+ * {@link Run#tasksFiles()} and then execs the rest, so every later process
+ * is born inside. (Writing {@code 0}, "the calling thread", into
+ * {@code tasks} is the one move the kernel makes without taking its global
+ * thread-group lock, whose first use after a pause waits ~10 ms for an RCU
+ * grace period; docs/sandbox.md has the measurements.)
  */
 interface RunCgroups {
 
@@ -22,11 +26,18 @@ interface RunCgroups {
     /** Half a sentence for {@link Sandbox#describeIsolation()}. */
     String describe();
 
+    /**
+     * True when each run also has its own CPU weight, which makes a run's
+     * niceness pointless: the scheduler weighs the run's group against the
+     * server, and niceness only orders the tasks inside the group.
+     */
+    boolean weighsCpu();
+
     /** One run's cgroup (one directory per hierarchy that carries a controller). */
     interface Run {
 
-        /** The {@code cgroup.procs} files a process writes its pid into to join the run's cgroup. */
-        List<Path> procsFiles();
+        /** The {@code tasks} files a single-threaded process writes {@code 0} into to move itself into the run's cgroup. */
+        List<Path> tasksFiles();
 
         /** Kills whatever is left in the cgroup and removes it. Safe to call more than once. */
         void destroy();

@@ -58,13 +58,39 @@ final class RunnerCommand {
      */
     static List<String> prlimit(Path prlimit, ResourceLimits limits, int extraProcesses) {
         return List.of(prlimit.toString(),
-                "--cpu=" + limits.cpuSeconds() + ":" + (limits.cpuSeconds() + 1),
+                "--cpu=" + limits.cpuSeconds() + ":" + hardCpuSeconds(limits),
                 "--as=" + limits.memoryBytes(),
                 "--nproc=" + (limits.processes() + extraProcesses),
                 "--fsize=" + limits.fileSizeBytes(),
                 "--nofile=" + limits.openFiles(),
                 "--core=0",
                 "--");
+    }
+
+    /** {@code prlimit} arguments that set only the process limit, then exec the rest. */
+    static List<String> processLimit(Path prlimit, int processes) {
+        return List.of(prlimit.toString(), "--nproc=" + processes, "--");
+    }
+
+    /**
+     * A shell line that sets the same rlimits as {@link #prlimit} except the
+     * process limit, with the shell's {@code ulimit} builtin (one exec fewer
+     * than {@code prlimit}); it fails if any of them cannot be set. Units are
+     * POSIX's: KiB for the address space, 512-byte blocks for file size.
+     * (The soft CPU limit comes first: a hard limit below the current soft
+     * one is refused.)
+     */
+    static String ulimitLine(ResourceLimits limits) {
+        return "ulimit -S -t " + limits.cpuSeconds()
+                + " && ulimit -H -t " + hardCpuSeconds(limits)
+                + " && ulimit -v " + limits.memoryBytes() / 1024
+                + " && ulimit -f " + limits.fileSizeBytes() / 512
+                + " && ulimit -n " + limits.openFiles()
+                + " && ulimit -c 0";
+    }
+
+    private static int hardCpuSeconds(ResourceLimits limits) {
+        return limits.cpuSeconds() + 1;
     }
 
     /** {@code nice -n 10}: runs yield the CPU to the server. */

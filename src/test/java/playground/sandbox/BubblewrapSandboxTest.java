@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.SocketTimeoutException;
@@ -21,6 +23,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -157,6 +160,12 @@ class BubblewrapSandboxTest {
         assertEquals("2 1", lines.get(2));
     }
 
+    /**
+     * The rlimits hold in the sandbox. The process limit is an rlimit only
+     * without cgroups (with them, {@code pids.max} is tested below); nice 10
+     * only without a run cgroup of its own in the cpu hierarchy, whose
+     * weight replaces it.
+     */
     @Test
     void rlimitsAndPriorityAreInForce() throws IOException {
         var result = run("""
@@ -167,16 +176,32 @@ class BubblewrapSandboxTest {
                 print('oom', open('/proc/self/oom_score_adj').read().strip())
                 """);
         assertEquals(0, result.exitCode(), result.stderr());
+        boolean cgroups = sandbox.describeIsolation().contains("cgroup v1");
+        boolean cpuWeight = sandbox.describeIsolation().contains("cpu shares");
+        String stdout = cgroups ? result.stdout().replaceFirst("RLIMIT_NPROC .*\n", "RLIMIT_NPROC (pids.max)\n")
+                : result.stdout();
         assertEquals("""
                 RLIMIT_CPU 5 6
                 RLIMIT_AS 268435456 268435456
-                RLIMIT_NPROC 65 65
+                RLIMIT_NPROC %s
                 RLIMIT_FSIZE 8388608 8388608
                 RLIMIT_NOFILE 256 256
                 RLIMIT_CORE 0 0
-                nice 10
+                nice %d
                 oom 1000
-                """, result.stdout());
+                """.formatted(cgroups ? "(pids.max)" : "65 65", cpuWeight ? 0 : 10), stdout);
+    }
+
+    @Test
+    void withoutCgroupsTheProcessRlimitAndNiceBoundTheRun() throws IOException {
+        BubblewrapSandbox withoutCgroups = SandboxSelector.bubblewrapForThisHost(HostTools.find(),
+                Map.of("PLAYGROUND_SANDBOX_CGROUPS", "0"));
+        var result = harness.run(withoutCgroups::startPython, """
+                import os, resource as r
+                print(*r.getrlimit(r.RLIMIT_NPROC), *r.getrlimit(r.RLIMIT_AS), os.nice(0))
+                """);
+        assertEquals(0, result.exitCode(), result.stderr());
+        assertEquals("65 65 268435456 268435456 10\n", result.stdout());
     }
 
     @Test
@@ -260,16 +285,32 @@ class BubblewrapSandboxTest {
     @Test
     void whereCgroupsCanBeMadeEachRunHasItsOwnAndTheyAreRemovedAfterwards() throws Exception {
         assumeTrue(sandbox.describeIsolation().contains("cgroup v1"), "no writable cgroups on this host");
-        Process process = sandbox.startPython(harness.launch(ResourceLimits.defaults()),
-                List.of("-I", "-c", "print('up', flush=True); import time; time.sleep(30)"));
+        Process process = sandbox.startPython(harness.launch(ResourceLimits.defaults()), List.of("-I", "-c", """
+                import sys, time
+                print(sorted(line for line in open('/proc/self/cgroup').read().splitlines()
+                             if ':pids:' in line or ':memory:' in line))
+                print('up', flush=True)
+                time.sleep(30)
+                """));
         try {
-            assertEquals('u', process.getInputStream().read(), "the program started");
-            List<String> cgroups = Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "cgroup"));
-            List<String> runCgroups = cgroups.stream().filter(line -> line.contains("/playground/server-" + ProcessHandle.current().pid() + "/run-")).toList();
-            assertTrue(runCgroups.stream().anyMatch(line -> line.contains(":pids:")), cgroups.toString());
-            assertTrue(runCgroups.stream().anyMatch(line -> line.contains(":memory:")), cgroups.toString());
-            String pidsCgroup = runCgroups.stream().filter(line -> line.contains(":pids:")).findFirst().orElseThrow()
-                    .split(":", 3)[2];
+            var lines = new BufferedReader(new InputStreamReader(process.getInputStream()));
+            String seenInside = lines.readLine();
+            assertEquals("up", lines.readLine(), "the program started");
+            // bubblewrap made the run's cgroup namespace when it was already inside the run's cgroups
+            assertTrue(seenInside.matches("\\['\\d+:memory:/', '\\d+:pids:/'\\]"), seenInside);
+            String ourRuns = "/playground/server-" + ProcessHandle.current().pid() + "/run-";
+            List<ProcessHandle> tree = Stream.concat(Stream.of(process.toHandle()),
+                    process.descendants()).toList();
+            assertEquals(3, tree.size(), "bubblewrap, its init and python: " + tree);
+            String pidsCgroup = null;
+            for (ProcessHandle member : tree) {
+                List<String> cgroups = Files.readAllLines(Path.of("/proc", Long.toString(member.pid()), "cgroup"));
+                List<String> runCgroups = cgroups.stream().filter(line -> line.contains(ourRuns)).toList();
+                assertTrue(runCgroups.stream().anyMatch(line -> line.contains(":pids:")), cgroups.toString());
+                assertTrue(runCgroups.stream().anyMatch(line -> line.contains(":memory:")), cgroups.toString());
+                pidsCgroup = runCgroups.stream().filter(line -> line.contains(":pids:")).findFirst().orElseThrow()
+                        .split(":", 3)[2];
+            }
             Path pidsDir = Path.of("/sys/fs/cgroup/pids" + pidsCgroup);
             assertEquals("66", Files.readString(pidsDir.resolve("pids.max")).trim());
             process.destroyForcibly().waitFor();
