@@ -52,6 +52,13 @@ _real_time_ns = time.time_ns
 _real_sleep = time.sleep
 
 
+#: How long program time may be interpolated from the real clock after a
+#: reading of the thread's CPU clock (see :meth:`ProgramClock.program_time`).
+CPU_CLOCK_REREAD_SECONDS = 0.001
+
+_NEVER = float("-inf")
+
+
 def _thread_cpu_clock():
     """A function reading the CPU time of the calling thread, from any thread."""
     return functools.partial(time.clock_gettime, time.pthread_getcpuclockid(_thread.get_ident()))
@@ -62,33 +69,64 @@ class ProgramClock:
 
     def __init__(self, virtual, program_seconds_limit=DEFAULT_PROGRAM_SECONDS):
         self.virtual = virtual
-        #: seconds skipped by jumps so far
         self.offset = 0.0
         self.limit = program_seconds_limit
-        #: what program time advances with between jumps: the CPU clock of
-        #: the thread that runs the program (virtual), the real clock (real)
-        self.base = _thread_cpu_clock() if virtual else _real_monotonic
-        #: reading of ``base`` at program time 0 (plus the offset then)
-        self.origin = self.base()
-        #: real monotonic reading at wall time 0 (when the runner got the code)
+        self._cpu = _thread_cpu_clock() if virtual else None
+        #: (real clock, program time) at the last reading of the CPU clock
+        self._reading = (_NEVER, 0.0)
+        #: the last program time returned in virtual mode: time never goes backwards
+        self._latest = _NEVER
+        self.origin = self._base()
         self.wall_origin = _real_monotonic()
-        #: called with the reason when virtual mode ends (set by the session)
         self.on_switch_to_real = None
-        #: called when a jump passes the program-time limit (set by the session)
         self.on_limit = None
-        #: called with the seconds of every virtual ``time.sleep`` (set by the tracker)
         self.on_virtual_sleep = None
 
     @property
     def mode(self):
         return "virtual" if self.virtual else "real"
 
+    def _base(self):
+        return self._cpu() if self.virtual else _real_monotonic()
+
     def start_program(self):
         """The student's code starts now: program time 0."""
-        self.origin = self.base() + self.offset
+        self.origin = self._base() + self.offset
+        self._reading = (_NEVER, 0.0)
+        self._latest = _NEVER
 
     def program_time(self):
-        return self.base() + self.offset - self.origin
+        """Seconds of program time since the student's code started."""
+        return self.program_time_at(_real_monotonic())
+
+    def program_time_at(self, real):
+        """Program time when the real clock read ``real`` (a reading just taken).
+
+        Callers that need both clocks read the real one once and pass it.
+        In virtual mode, reading the thread's CPU clock is a system call
+        (~1.2 µs here, against 0.06 µs for the real clock), and the runner
+        reads program time around every step of every task. So within
+        :data:`CPU_CLOCK_REREAD_SECONDS` of a reading, program time is that
+        reading plus the real time since. Real time runs at least as fast
+        as the thread's CPU time, so the result is never behind the CPU
+        clock and at most that long ahead of it, however busy the machine;
+        the error never accumulates, because every reading starts afresh
+        from the CPU clock, and time stands still rather than going back
+        when a reading finds it ran ahead.
+        """
+        if not self.virtual:
+            return real + self.offset - self.origin
+        read_at, read_value = self._reading
+        since = real - read_at
+        if since < CPU_CLOCK_REREAD_SECONDS:
+            now = read_value + since
+        else:
+            now = self._cpu() + self.offset - self.origin
+            self._reading = (real, now)
+        if now < self._latest:
+            return self._latest
+        self._latest = now
+        return now
 
     def wall_time(self):
         return _real_monotonic() - self.wall_origin
@@ -101,6 +139,8 @@ class ProgramClock:
         if seconds <= 0:
             return
         self.offset += seconds
+        read_at, read_value = self._reading
+        self._reading = (read_at, read_value + seconds)
         if self.program_time() > self.limit and self.on_limit is not None:
             self.on_limit()
 
@@ -109,9 +149,8 @@ class ProgramClock:
         if not self.virtual:
             return
         now = self.program_time()
-        self.base = _real_monotonic
-        self.origin = _real_monotonic() + self.offset - now
         self.virtual = False
+        self.origin = _real_monotonic() + self.offset - now
         if self.on_switch_to_real is not None:
             self.on_switch_to_real(reason)
 

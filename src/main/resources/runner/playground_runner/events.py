@@ -97,19 +97,18 @@ class Events:
         """A task changed state.
 
         ``fields`` is the task's pre-built ``"id":..,"name":..,"parent":..``
-        (see :class:`~.tasks.TaskRecord`); ``t`` the program time and
-        ``real`` a reading of ``clock.real_monotonic()`` saying when (default:
-        now); ``extra`` the optional ``,"awaiting":..,"line":..`` part. Times
+        (see :class:`~.tasks.TaskRecord`); ``real`` a reading of
+        ``clock.real_monotonic()`` and ``t`` the program time then, both
+        given or both left out (now); ``extra`` the optional ``,"awaiting":..,"line":..`` part. Times
         are passed as plain floats, not tuples: at tens of thousands of
         events, every allocation the garbage collector must track shows.
         """
         if self._pending is not None:
             self._before_event()
         clock = self._clock
-        if t is None:
-            t = clock.program_time()
         if real is None:
             real = clock.real_monotonic()
+            t = clock.program_time_at(real)
         self._post(f'{{"type":"task","t":{t:.6f},'
                    f'"wall":{real - clock.wall_origin:.6f},{fields},"state":"{state}"{extra}}}')
 

@@ -62,14 +62,15 @@ class TaskRecord:
 class Step:
     """What one thread's event loop is running now (reused from step to step)."""
 
-    __slots__ = ("serial", "record", "real_start", "program_start", "program_end", "line", "running_sent", "active",
-                 "sleep_future", "sleep_delay")
+    __slots__ = ("serial", "record", "real_start", "program_start", "real_end", "program_end", "line", "running_sent",
+                 "active", "sleep_future", "sleep_delay")
 
     def __init__(self):
         self.serial = 0
         self.record = None
         self.real_start = 0.0  # real monotonic clock when the step began
         self.program_start = 0.0  # program time then
+        self.real_end = 0.0  # real monotonic clock when the previous step ended
         #: program time at the end of the previous step, while the loop has
         #: done nothing since (same iteration); else None
         self.program_end = None
@@ -177,14 +178,15 @@ class TaskTracker:
         original = handle_class._run
         clock = self._clock
         real_monotonic = clock.real_monotonic
-        program_time = clock.program_time
+        program_time_at = clock.program_time_at
         task_types = self._task_types
         tracker = self
         this_thread = self._this_thread
 
         # The hottest code of the runner: it runs around every callback of
         # every loop, so it is written for speed: the thread's Step through a
-        # thread-local, clock arithmetic inlined, no calls on the common path.
+        # thread-local, one reading of the real clock per step boundary, no
+        # calls on the common path.
         def _run(self):
             owner = getattr(self._callback, "__self__", None)
             record = None
@@ -202,28 +204,30 @@ class TaskTracker:
             step.record = record
             step.line = None
             step.running_sent = False
-            step.real_start = real_monotonic()
             # Steps of one loop iteration follow each other with nothing in
-            # between: the previous step's end is this one's start. That
-            # halves the reads of the virtual clock, a system call each.
+            # between: the previous step's end is this one's start.
             start = step.program_end
             if start is None:
-                start = program_time()
+                step.real_start = real = real_monotonic()
+                start = program_time_at(real)
+            else:
+                step.real_start = step.real_end
             step.program_start = start
             step.active = True
             try:
                 original(self)
             finally:
                 step.active = False
+                step.real_end = real_end = real_monotonic()
                 # Program time, so that in virtual mode a step waiting for a
                 # core on a busy server is not "blocked" (see clock.py).
-                step.program_end = end = program_time()
+                step.program_end = end = program_time_at(real_end)
                 seconds = end - start
                 try:
                     if seconds > BLOCKED_SECONDS:
                         tracker._report_blocked(step, seconds)
                     if record is not None:
-                        tracker._after_step(owner, record, step, seconds, end)
+                        tracker._after_step(owner, record, step, seconds, end, real_end)
                         step.record = None
                 except Exception as exc:  # a runner bug must not become the program's error
                     tracker.internal_error(exc)
@@ -283,15 +287,15 @@ class TaskTracker:
                 self._events.task(record.fields, self._final_state(task))
         return record
 
-    def _after_step(self, task, record, step, seconds, program_end):
+    def _after_step(self, task, record, step, seconds, program_end, real_end):
         if self.silenced:
             return
         if not step.running_sent and seconds >= RUNNING_EVENT_SECONDS:
             self._announce_running(step)
         if task.done():
-            self._events.task(record.fields, self._final_state(task), program_end)
+            self._events.task(record.fields, self._final_state(task), program_end, real_end)
         else:
-            self._events.task(record.fields, "waiting", program_end, None,
+            self._events.task(record.fields, "waiting", program_end, real_end,
                               describe_wait(task, self._user_file, self._display_name,
                                             step.sleep_future, step.sleep_delay))
             step.sleep_future = None
