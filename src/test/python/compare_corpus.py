@@ -219,6 +219,34 @@ def check_paused_process(python, mode):
     return None if ok else f"stdout {result.stdout!r}, blocked {blocked}, stderr {result.stderr!r}"
 
 
+CLOCK_AGAINST_CPU = """\
+import time
+readings = []
+for _ in range(20000):
+    readings.append((time.monotonic(), time.thread_time()))
+    sum(range(200))
+gaps = [program - cpu for program, cpu in readings]
+print(all(a <= b for a, b in zip(readings, readings[1:])), f"{min(gaps):.6f}", f"{max(gaps):.6f}")
+"""
+
+
+def check_clock_follows_cpu(python, mode):
+    """Virtual program time, read often, stays on the thread's CPU clock.
+
+    Between readings of the CPU clock it is interpolated from the real
+    clock (clock.py): never behind the CPU clock, at most 1 ms ahead, never
+    backwards. ``time.thread_time`` is the unpatched CPU clock of the
+    program's thread, so program time minus it must stay within 1 ms.
+    """
+    if mode != "virtual":
+        return None
+    result = run_program(CLOCK_AGAINST_CPU, mode="virtual", python=python)
+    fields = result.stdout.split()
+    ok = (result.exit_code == 0 and len(fields) == 3 and fields[0] == "True"
+          and float(fields[2]) - float(fields[1]) <= 0.0011)
+    return None if ok else f"stdout {result.stdout!r}, stderr {result.stderr!r}"
+
+
 FOREVER = "import asyncio\nasync def main():\n    while True:\n        await asyncio.sleep(60)\nasyncio.run(main())\n"
 
 
@@ -231,7 +259,8 @@ def check_program_time_limit(python, mode):
 
 
 EVENT_CHECKS = (check_attribution, check_blocked, check_error_line, check_waiting_labels, check_timing,
-                check_clock_switches, check_three_hours, check_program_time_limit, check_paused_process)
+                check_clock_switches, check_three_hours, check_program_time_limit, check_paused_process,
+                check_clock_follows_cpu)
 
 
 def special_checks(python, modes):
