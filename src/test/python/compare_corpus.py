@@ -106,6 +106,43 @@ def check_attribution(python, mode):
     return None if len(lines) == 6 and not wrong else f"{len(lines)} lines, misattributed: {wrong}"
 
 
+DESTROYED_WHILE_PENDING = """\
+import asyncio, gc
+
+async def forgotten():
+    await asyncio.Event().wait()
+
+async def named(i):
+    print(i)
+
+async def main():
+    for i in range(30):
+        task = asyncio.get_running_loop().create_task(forgotten())
+        await asyncio.sleep(0)
+        del task
+        gc.collect()  # the task, its coroutine and its Event are a cycle: destroyed while pending
+        await asyncio.create_task(named(i), name=f"n{i}")
+
+asyncio.run(main())
+"""
+
+
+def check_attribution_after_destroyed_tasks(python, mode):
+    """Tasks destroyed while pending do not confuse attribution of the tasks after them.
+
+    A new task often reuses a destroyed one's address, so nothing of the
+    runner's may be keyed by ``id(task)``. Each printed number must belong
+    to the task named for it, and every task gets an id of its own.
+    """
+    result = run_program(DESTROYED_WHILE_PENDING, mode=mode, python=python)
+    names = task_names(result)
+    lines = [e for e in result.of_type("output") if e["stream"] == "stdout"]
+    wrong = [(e["text"], names.get(e["task"])) for e in lines if names.get(e["task"]) != "n" + e["text"].strip()]
+    created = [e["id"] for e in result.of_type("task") if e["state"] == "created"]
+    ok = len(lines) == 30 and not wrong and len(created) == len(set(created)) == 61
+    return None if ok else f"{len(lines)} lines, misattributed {wrong}, {len(created)} created ({len(set(created))} ids)"
+
+
 def check_blocked(python, mode):
     problems = []
     path = CORPUS / "04_corou_time_sleep.py"
@@ -258,7 +295,7 @@ def check_program_time_limit(python, mode):
     return None if ok else f"exit {result.exit_code} stderr {result.stderr!r}"
 
 
-EVENT_CHECKS = (check_attribution, check_blocked, check_error_line, check_waiting_labels, check_timing,
+EVENT_CHECKS = (check_attribution, check_attribution_after_destroyed_tasks, check_blocked, check_error_line, check_waiting_labels, check_timing,
                 check_clock_switches, check_three_hours, check_program_time_limit, check_paused_process,
                 check_clock_follows_cpu)
 
