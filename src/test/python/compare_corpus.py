@@ -25,11 +25,12 @@ import difflib
 import os
 import re
 import signal
+import subprocess
 import sys
 import time
 from pathlib import Path
 
-from runner_harness import DEFAULT_PYTHON, REPO, run_plain, run_program
+from runner_harness import DEFAULT_PYTHON, REPO, RUNNER_DIR, run_plain, run_program
 
 CORPUS = REPO / "src" / "test" / "resources" / "corpus"
 
@@ -284,6 +285,43 @@ def check_clock_follows_cpu(python, mode):
     return None if ok else f"stdout {result.stdout!r}, stderr {result.stderr!r}"
 
 
+CLOCK_PLATEAU = """\
+import sys
+sys.path.insert(0, sys.argv[1])
+from playground_runner.clock import ProgramClock
+
+cpu = [0.0]
+clock = ProgramClock(virtual=True)
+clock._cpu = lambda: cpu[0]
+clock.start_program()
+readings = [clock.program_time_at(10.0)]      # a reading of the CPU clock: 0
+readings.append(clock.program_time_at(10.0009))  # interpolated: 0.9 ms, but the thread was off its core
+cpu[0] = 0.0001
+readings += [clock.program_time_at(10.0011 + i * 1e-7) for i in range(5)]  # re-read: only 0.1 ms of CPU
+cpu[0] = 0.0025
+readings.append(clock.program_time_at(10.004))  # the CPU clock has caught up
+print(all(a < b for a, b in zip(readings, readings[1:])), readings[1], readings[-1])
+"""
+
+
+def check_clock_never_repeats(python, mode):
+    """Virtual program time that ran ahead of the CPU clock creeps on; it never stands still.
+
+    Equal readings would give timers equal deadlines, which asyncio's heap
+    orders arbitrarily: five tasks sleeping 1 s would wake out of order
+    (a lesson snippet did, under load). Drives clock.py with a fake CPU
+    clock: readings stay strictly increasing, and once the CPU clock
+    catches up, program time is exactly the CPU clock again.
+    """
+    if mode != "virtual":
+        return None
+    completed = subprocess.run([python, "-I", "-c", CLOCK_PLATEAU, str(RUNNER_DIR)], capture_output=True, text=True)
+    fields = completed.stdout.split()
+    ok = (completed.returncode == 0 and len(fields) == 3 and fields[0] == "True"
+          and abs(float(fields[1]) - 0.0009) < 1e-12 and float(fields[2]) == 0.0025)
+    return None if ok else f"stdout {completed.stdout!r}, stderr {completed.stderr[-500:]!r}"
+
+
 FOREVER = "import asyncio\nasync def main():\n    while True:\n        await asyncio.sleep(60)\nasyncio.run(main())\n"
 
 
@@ -297,7 +335,7 @@ def check_program_time_limit(python, mode):
 
 EVENT_CHECKS = (check_attribution, check_attribution_after_destroyed_tasks, check_blocked, check_error_line, check_waiting_labels, check_timing,
                 check_clock_switches, check_three_hours, check_program_time_limit, check_paused_process,
-                check_clock_follows_cpu)
+                check_clock_follows_cpu, check_clock_never_repeats)
 
 
 def special_checks(python, modes):

@@ -57,6 +57,7 @@ _real_sleep = time.sleep
 CPU_CLOCK_REREAD_SECONDS = 0.001
 
 _NEVER = float("-inf")
+_FOREVER = float("inf")
 
 
 def _thread_cpu_clock():
@@ -111,8 +112,9 @@ class ProgramClock:
         as the thread's CPU time, so the result is never behind the CPU
         clock and at most that long ahead of it, however busy the machine;
         the error never accumulates, because every reading starts afresh
-        from the CPU clock, and time stands still rather than going back
-        when a reading finds it ran ahead.
+        from the CPU clock. When a reading finds it ran ahead, time creeps
+        on by the smallest step a float can take until the CPU clock
+        catches up: it never goes back and never repeats a reading.
         """
         if not self.virtual:
             return real + self.offset - self.origin
@@ -123,8 +125,15 @@ class ProgramClock:
         else:
             now = self._cpu() + self.offset - self.origin
             self._reading = (real, now)
-        if now < self._latest:
-            return self._latest
+        if now <= self._latest:
+            # Standing still would give equal readings, and asyncio orders
+            # timers with equal deadlines arbitrarily (a heap): five tasks
+            # sleeping 1 s each would wake out of order. A real clock never
+            # repeats a reading, so neither does this one. (math is not
+            # built in everywhere: imported only on this rare path.)
+            from math import nextafter
+
+            now = nextafter(self._latest, _FOREVER)
         self._latest = now
         return now
 
