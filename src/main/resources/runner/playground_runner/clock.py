@@ -70,17 +70,25 @@ class ProgramClock:
 
     def __init__(self, virtual, program_seconds_limit=DEFAULT_PROGRAM_SECONDS):
         self.virtual = virtual
+        #: seconds skipped by jumps so far
         self.offset = 0.0
         self.limit = program_seconds_limit
+        #: what program time advances with between jumps in virtual mode: the
+        #: CPU clock of the thread that runs the program (real mode: the real clock)
         self._cpu = _thread_cpu_clock() if virtual else None
         #: (real clock, program time) at the last reading of the CPU clock
         self._reading = (_NEVER, 0.0)
         #: the last program time returned in virtual mode: time never goes backwards
         self._latest = _NEVER
+        #: reading of the base clock at program time 0 (plus the offset then)
         self.origin = self._base()
+        #: real monotonic reading at wall time 0 (when the runner got the code)
         self.wall_origin = _real_monotonic()
+        #: called with the reason when virtual mode ends (set by the session)
         self.on_switch_to_real = None
+        #: called when a jump passes the program-time limit (set by the session)
         self.on_limit = None
+        #: called with the seconds of every virtual ``time.sleep`` (set by the tracker)
         self.on_virtual_sleep = None
 
     @property

@@ -99,9 +99,10 @@ class Events:
         ``fields`` is the task's pre-built ``"id":..,"name":..,"parent":..``
         (see :class:`~.tasks.TaskRecord`); ``real`` a reading of
         ``clock.real_monotonic()`` and ``t`` the program time then, both
-        given or both left out (now); ``extra`` the optional ``,"awaiting":..,"line":..`` part. Times
-        are passed as plain floats, not tuples: at tens of thousands of
-        events, every allocation the garbage collector must track shows.
+        given or both left out (now); ``extra`` the optional
+        ``,"awaiting":..,"line":..`` part. Times are passed as plain floats,
+        not tuples: at tens of thousands of events, every allocation the
+        garbage collector must track shows.
         """
         if self._pending is not None:
             self._before_event()
