@@ -286,7 +286,7 @@ class BubblewrapSandboxTest {
     void whereCgroupsCanBeMadeEachRunHasItsOwnAndTheyAreRemovedAfterwards() throws Exception {
         assumeTrue(sandbox.describeIsolation().contains("cgroup v1"), "no writable cgroups on this host");
         Process process = sandbox.startPython(harness.launch(ResourceLimits.defaults()), List.of("-I", "-c", """
-                import sys, time
+                import time
                 print(sorted(line for line in open('/proc/self/cgroup').read().splitlines()
                              if ':pids:' in line or ':memory:' in line))
                 print('up', flush=True)
