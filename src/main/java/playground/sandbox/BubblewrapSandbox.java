@@ -34,7 +34,7 @@ import java.util.Optional;
  *
  * <h2>How it is bounded</h2>
  * The command line is
- * {@code sh -c <raise oom score, ulimit, enter cgroups> [nice -n 10] [setpriv --reuid=U ...] bwrap ... -- [prlimit --nproc=N --] python ...}
+ * {@code sh -c <raise oom score, ulimit, enter cgroups> [nice -n 10] [unshare --setuid=U --setgid=U --] bwrap ... -- [prlimit --nproc=N --] python ...}
  * (every exec costs about a millisecond of start-up, so each part is there only where it is needed):
  * <ul>
  *   <li>the shell's {@code ulimit} sets the rlimits on CPU, address space,

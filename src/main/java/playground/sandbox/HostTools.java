@@ -9,13 +9,13 @@ import java.util.Optional;
 
 /**
  * Absolute paths of the small system programs a run's command line chains
- * together, found once at start-up: {@code sh} (enters the run's cgroups and
- * raises its OOM score), {@code nice}, {@code setpriv} (util-linux: drops a
- * root server to the run's uid), {@code bwrap} and {@code prlimit}
- * (util-linux: sets the rlimits; it runs inside the sandbox, so it must live
- * under {@code /usr}).
+ * together, found once at start-up: {@code sh} (raises the OOM score, sets
+ * rlimits, enters the run's cgroups), {@code nice}, {@code unshare}
+ * (util-linux: drops a root server to the run's uid), {@code bwrap} and
+ * {@code prlimit} (util-linux: sets the process rlimit where there are no
+ * cgroups; it runs inside the sandbox, so it must live under {@code /usr}).
  */
-record HostTools(Path sh, Path nice, Path setpriv, Path prlimit, Optional<Path> bwrap) {
+record HostTools(Path sh, Path nice, Path unshare, Path prlimit, Optional<Path> bwrap) {
 
     /** Where programs are looked up: the server's PATH, then the usual system directories. */
     private static List<Path> searchPath() {
@@ -36,7 +36,7 @@ record HostTools(Path sh, Path nice, Path setpriv, Path prlimit, Optional<Path> 
 
     /** Finds the tools; {@code bwrap} may be missing (the selector reports that), the others are part of every Debian base. */
     static HostTools find() throws IOException {
-        return new HostTools(require("sh"), require("nice"), require("setpriv"), requireUnderUsr("prlimit"),
+        return new HostTools(require("sh"), require("nice"), require("unshare"), requireUnderUsr("prlimit"),
                 locate("bwrap"));
     }
 

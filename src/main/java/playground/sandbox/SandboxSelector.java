@@ -136,7 +136,7 @@ public final class SandboxSelector {
         }
         int first = Integer.parseInt(range.group(1));
         int last = Integer.parseInt(range.group(2));
-        return new UidPool(tools.setpriv(), first, last - first + 1);
+        return new UidPool(tools.unshare(), first, last - first + 1);
     }
 
     static boolean runningAsRoot() throws IOException {

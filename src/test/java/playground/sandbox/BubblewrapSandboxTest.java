@@ -324,6 +324,34 @@ class BubblewrapSandboxTest {
         }
     }
 
+    /** A root server's run is never root on the host: every process has one pool uid, its gid, no other groups. */
+    @Test
+    void aRootServersRunHasAnUnprivilegedUidOnTheHost() throws Exception {
+        assumeTrue(SandboxSelector.runningAsRoot(), "only a root server switches uids");
+        Process process = sandbox.startPython(harness.launch(ResourceLimits.defaults()),
+                List.of("-I", "-c", "print('up', flush=True); import time; time.sleep(30)"));
+        try {
+            assertEquals('u', process.getInputStream().read(), "the program started");
+            List<ProcessHandle> tree = Stream.concat(Stream.of(process.toHandle()), process.descendants()).toList();
+            for (ProcessHandle member : tree) {
+                List<String> status = Files.readAllLines(Path.of("/proc", Long.toString(member.pid()), "status"));
+                String uids = field(status, "Uid:");
+                String uid = uids.split("\\s+")[0];
+                assertTrue(Integer.parseInt(uid) >= 61000, "uid " + uids);
+                assertEquals((uid + " ").repeat(4).trim(), uids, "real, effective, saved and file-system uid");
+                assertEquals((uid + " ").repeat(4).trim(), field(status, "Gid:"), "gids");
+                assertEquals("", field(status, "Groups:"), "supplementary groups");
+            }
+        } finally {
+            process.destroyForcibly();
+        }
+    }
+
+    private static String field(List<String> status, String name) {
+        return status.stream().filter(line -> line.startsWith(name)).findFirst().orElseThrow()
+                .substring(name.length()).trim().replaceAll("\\s+", " ");
+    }
+
     @Test
     void whereCgroupsCanBeMadeAProcessTreeSharesOneMemoryCap() throws IOException {
         assumeTrue(sandbox.describeIsolation().contains("cgroup v1"), "no writable cgroups on this host");

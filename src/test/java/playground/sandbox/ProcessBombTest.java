@@ -143,7 +143,7 @@ class ProcessBombTest {
             return new Lease() {
                 @Override
                 public List<String> switchCommand() {
-                    return List.of(tools.setpriv().toString(), "--reuid=" + uid, "--regid=" + uid, "--clear-groups");
+                    return UidPool.switchTo(tools.unshare(), uid);
                 }
 
                 @Override

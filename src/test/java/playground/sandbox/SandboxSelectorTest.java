@@ -89,7 +89,7 @@ class SandboxSelectorTest {
 
     @Test
     void theUidPoolGivesEachRunItsOwnUid() throws IOException {
-        var pool = new UidPool(Path.of("/usr/bin/setpriv"), 70000, 2);
+        var pool = new UidPool(Path.of("/usr/bin/unshare"), 70000, 2);
         var first = pool.acquire();
         var second = pool.acquire();
         assertEquals(70000, first.uid().getAsInt());
@@ -98,7 +98,7 @@ class SandboxSelectorTest {
         first.close();
         first.close(); // closing twice frees the uid once
         assertEquals(70000, pool.acquire().uid().getAsInt());
-        assertEquals("[/usr/bin/setpriv, --reuid=70001, --regid=70001, --clear-groups]",
+        assertEquals("[/usr/bin/unshare, --setuid=70001, --setgid=70001, --]",
                 second.switchCommand().toString());
     }
 }
