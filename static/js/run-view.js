@@ -102,6 +102,8 @@ export class RunView {
       case "end":
         this.shownEnd = event;
         clearInterval(this.clockTimer);
+        // Lines wait for the next frame (RunConsole.add); "finished" must not be shown before the last of them.
+        this.console.flush();
         break;
     }
     this.timeline.invalidate();

@@ -148,10 +148,13 @@ class LessonPageBrowserTest {
         // Fast-forward finishes on the server at once, but the page replays it at real speed:
         // note when each line appears (watching from before the run: the first line comes at once).
         // (The console is made when the run starts: watch the whole snippet.)
+        // The console says "finished" only with every line shown: note the line count at that moment.
         snippet.evaluate("""
-                s => { window.shownAt = []; new MutationObserver(() => {
-                  while (window.shownAt.length < s.querySelectorAll('[data-testid=line]').length) window.shownAt.push(performance.now());
-                }).observe(s, { childList: true, subtree: true }); }""");
+                s => { window.shownAt = []; window.linesWhenFinished = null; new MutationObserver(() => {
+                  const lines = s.querySelectorAll('[data-testid=line]').length;
+                  while (window.shownAt.length < lines) window.shownAt.push(performance.now());
+                  if (window.linesWhenFinished === null && s.querySelector('.console-box[data-state=finished]')) window.linesWhenFinished = lines;
+                }).observe(s, { childList: true, subtree: true, attributes: true, attributeFilter: ['data-state'] }); }""");
         run(snippet, lines(
                 "import asyncio",
                 "",
@@ -167,6 +170,7 @@ class LessonPageBrowserTest {
                 "",
                 "asyncio.run(main())"), "virtual");
         finished(snippet);
+        assertEquals(4, ((Number) page.evaluate("() => window.linesWhenFinished")).intValue());
         List<?> shownAt = (List<?>) page.evaluate("() => window.shownAt");
         assertEquals(4, shownAt.size());
         double replayedSeconds = (((Number) shownAt.get(3)).doubleValue() - ((Number) shownAt.get(0)).doubleValue()) / 1000;
