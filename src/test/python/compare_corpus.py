@@ -290,35 +290,53 @@ import sys
 sys.path.insert(0, sys.argv[1])
 from playground_runner.clock import ProgramClock
 
-cpu = [0.0]
-clock = ProgramClock(virtual=True)
-clock._cpu = lambda: cpu[0]
-clock.start_program()
+def fresh():
+    cpu = [0.0]
+    clock = ProgramClock(virtual=True)
+    clock._cpu = lambda: cpu[0]
+    clock.start_program()
+    return clock, cpu
+
+clock, cpu = fresh()
 readings = [clock.program_time_at(10.0)]      # a reading of the CPU clock: 0
 readings.append(clock.program_time_at(10.0009))  # interpolated: 0.9 ms, but the thread was off its core
 cpu[0] = 0.0001
 readings += [clock.program_time_at(10.0011 + i * 1e-7) for i in range(5)]  # re-read: only 0.1 ms of CPU
 cpu[0] = 0.0025
 readings.append(clock.program_time_at(10.004))  # the CPU clock has caught up
-print(all(a < b for a, b in zip(readings, readings[1:])), readings[1], readings[-1])
+uptime = 1e6  # time.monotonic() adds program time to the real clock's reading: steps must survive that
+print(all(uptime + a < uptime + b for a, b in zip(readings, readings[1:])), readings[1], readings[-1])
+
+# toy_await.py: a timer for 1 s set at 0.9 ms must fall due before one for
+# 0.5 s set at 1.0 ms after a 0.5 s sleep, though the reading at 0.9 ms ran ahead.
+clock, cpu = fresh()
+clock.program_time_at(10.0)
+first_deadline = clock.program_time_at(10.0009) + 1.0
+second_set = clock.program_time_at(10.001)
+clock.advance(0.5)
+cpu[0] = 0.0002
+second_deadline = clock.program_time_at(10.0012) + 0.5
+print(second_set + 0.5 < second_deadline and first_deadline < second_deadline)
 """
 
 
 def check_clock_never_repeats(python, mode):
-    """Virtual program time that ran ahead of the CPU clock creeps on; it never stands still.
+    """Virtual program time that ran ahead of the CPU clock creeps on; it never stands still or goes back.
 
     Equal readings would give timers equal deadlines, which asyncio's heap
     orders arbitrarily: five tasks sleeping 1 s would wake out of order
     (a lesson snippet did, under load). Drives clock.py with a fake CPU
-    clock: readings stay strictly increasing, and once the CPU clock
-    catches up, program time is exactly the CPU clock again.
+    clock: readings stay strictly increasing, by steps that survive being
+    added to the real clock's reading, once the CPU clock catches up program
+    time is exactly the CPU clock again, and a sleep after a reading that
+    ran ahead still ends at least that reading plus the sleep.
     """
     if mode != "virtual":
         return None
     completed = subprocess.run([python, "-I", "-c", CLOCK_PLATEAU, str(RUNNER_DIR)], capture_output=True, text=True)
     fields = completed.stdout.split()
-    ok = (completed.returncode == 0 and len(fields) == 3 and fields[0] == "True"
-          and abs(float(fields[1]) - 0.0009) < 1e-12 and float(fields[2]) == 0.0025)
+    ok = (completed.returncode == 0 and len(fields) == 4 and fields[0] == "True"
+          and abs(float(fields[1]) - 0.0009) < 1e-12 and float(fields[2]) == 0.0025 and fields[3] == "True")
     return None if ok else f"stdout {completed.stdout!r}, stderr {completed.stderr[-500:]!r}"
 
 

@@ -56,8 +56,14 @@ _real_sleep = time.sleep
 #: reading of the thread's CPU clock (see :meth:`ProgramClock.program_time`).
 CPU_CLOCK_REREAD_SECONDS = 0.001
 
+#: How far program time moves on at a reading that found it had run ahead of
+#: the CPU clock. Less than any reading costs in CPU time (a Python call,
+#: ~0.3 µs here), so the CPU clock still catches up; far more than a float's
+#: step at the magnitudes programs add it to (``time.monotonic()`` is
+#: uptime + program time), so two readings never compare equal downstream.
+CREEP_SECONDS = 5e-8
+
 _NEVER = float("-inf")
-_FOREVER = float("inf")
 
 
 def _thread_cpu_clock():
@@ -121,8 +127,8 @@ class ProgramClock:
         clock and at most that long ahead of it, however busy the machine;
         the error never accumulates, because every reading starts afresh
         from the CPU clock. When a reading finds it ran ahead, time creeps
-        on by the smallest step a float can take until the CPU clock
-        catches up: it never goes back and never repeats a reading.
+        on by :data:`CREEP_SECONDS` a reading until the CPU clock catches
+        up: it never goes back and never repeats a reading.
         """
         if not self.virtual:
             return real + self.offset - self.origin
@@ -137,11 +143,8 @@ class ProgramClock:
             # Standing still would give equal readings, and asyncio orders
             # timers with equal deadlines arbitrarily (a heap): five tasks
             # sleeping 1 s each would wake out of order. A real clock never
-            # repeats a reading, so neither does this one. (math is not
-            # built in everywhere: imported only on this rare path.)
-            from math import nextafter
-
-            now = nextafter(self._latest, _FOREVER)
+            # repeats a reading, so neither does this one.
+            now = self._latest + CREEP_SECONDS
         self._latest = now
         return now
 
@@ -158,6 +161,11 @@ class ProgramClock:
         self.offset += seconds
         read_at, read_value = self._reading
         self._reading = (read_at, read_value + seconds)
+        # A program that sleeps d seconds after reading t must read t + d or
+        # later, even when t was interpolated ahead of the CPU clock and the
+        # next reading starts afresh from it: otherwise a timer set after the
+        # sleep can fall due before one set earlier for the same moment.
+        self._latest += seconds
         if self.program_time() > self.limit and self.on_limit is not None:
             self.on_limit()
 
