@@ -351,9 +351,53 @@ def check_program_time_limit(python, mode):
     return None if ok else f"exit {result.exit_code} stderr {result.stderr!r}"
 
 
+def check_tracked_tasks_limit(python, mode):
+    """Past the first 1,000 tasks the timeline stops following; the program does not notice."""
+    path = CORPUS / "42_many_tasks.py"
+    result = run_program(path.read_text(), mode=mode, python=python)
+    created = [e for e in result.of_type("task") if e["state"] == "created"]
+    notices = result.of_type("notice")
+    names = task_names(result)
+    workers = {e["text"]: e["task"] for e in result.of_type("output") if e["text"].startswith("worker")}
+    problems = []
+    if len(created) != 1000 or len(names) != 1000:
+        problems.append(f"{len(created)} created events for {len(names)} task ids, want 1000")
+    if [(n["kind"], n["limit"]) for n in notices] != [("tracked-tasks", 1000)]:
+        problems.append(f"notices {notices}")
+    # workers 0..998 are tasks 2..1000 (main is the first); 1000 and later run untracked
+    want = {f"worker {i} done\n": ("untracked" if i >= 999 else f"t{i + 2}") for i in range(0, 3000, 250)}
+    if workers != want:
+        problems.append(f"output attributed {workers}, want {want}")
+    if result.exit_code != 0 or len(result.events) > 5000:
+        problems.append(f"exit {result.exit_code}, {len(result.events)} events")
+    return "; ".join(problems) or None
+
+
+def check_task_events_limit(python, mode):
+    """After 20,000 task events none are sent; blocked and output events still are."""
+    path = CORPUS / "43_long_loop.py"
+    result = run_program(path.read_text(), mode=mode, python=python)
+    kinds = [e["type"] for e in result.events]
+    notices = result.of_type("notice")
+    problems = []
+    if kinds.count("task") != 20_000:
+        problems.append(f"{kinds.count('task')} task events, want 20000")
+    if [(n["kind"], n["limit"]) for n in notices] != [("task-events", 20_000)]:
+        problems.append(f"notices {notices}")
+    elif kinds.index("notice") != len(kinds) - 1 - kinds[::-1].index("task") + 1:
+        problems.append("the notice does not follow the last task event")
+    blocked = result.of_type("blocked")
+    main_id = next(iter(task_names(result)), None)
+    if not (len(blocked) == 1 and blocked[0]["line"] == line_of(path, "time.sleep(0.1)") and blocked[0]["task"] == main_id):
+        problems.append(f"blocked {blocked}, want one on line {line_of(path, 'time.sleep(0.1)')} in {main_id}")
+    if result.stdout != "yielded 25000 times\n" or result.exit_code != 0:
+        problems.append(f"exit {result.exit_code}, stdout {result.stdout!r}")
+    return "; ".join(problems) or None
+
+
 EVENT_CHECKS = (check_attribution, check_attribution_after_destroyed_tasks, check_blocked, check_error_line, check_waiting_labels, check_timing,
                 check_clock_switches, check_three_hours, check_program_time_limit, check_paused_process,
-                check_clock_follows_cpu, check_clock_never_repeats)
+                check_clock_follows_cpu, check_clock_never_repeats, check_tracked_tasks_limit, check_task_events_limit)
 
 
 def special_checks(python, modes):

@@ -26,6 +26,11 @@ from .wire import quote
 
 NULL = "null"
 
+#: Task events one run may send. A 20,000-task gather would otherwise
+#: produce 60,000 and pass the server's event cap, ending a run that printed
+#: nothing with "too much output"; past this the timeline simply stops.
+DEFAULT_TASK_EVENTS = 20_000
+
 
 class Events:
     """Builds event lines and hands them to the channel, in the order things happened."""
@@ -37,6 +42,10 @@ class Events:
         self._program_time = clock.program_time
         self._wall_time = clock.wall_time
         self._clock = clock
+        #: task events the run may still send (the handshake's ``limits.taskEvents``)
+        self.task_events_left = DEFAULT_TASK_EVENTS
+        #: called once when the last of them has been sent (set by the tracker)
+        self.on_task_events_spent = None
         # Reentrant: a garbage collection while the lock is held can run a
         # finalizer that prints (asyncio's "Task was destroyed but it is pending!").
         self._lock = _thread.RLock()
@@ -112,6 +121,9 @@ class Events:
             t = clock.program_time_at(real)
         self._post(f'{{"type":"task","t":{t:.6f},'
                    f'"wall":{real - clock.wall_origin:.6f},{fields},"state":"{state}"{extra}}}')
+        self.task_events_left -= 1
+        if self.task_events_left == 0 and self.on_task_events_spent is not None:
+            self.on_task_events_spent()
 
     def blocked(self, task_json, seconds, line, t=None):
         if self._pending is not None:
@@ -120,6 +132,12 @@ class Events:
             t = self._program_time()
         self._post(f'{{"type":"blocked","t":{t:.6f},"wall":{self._wall_time():.6f},"task":{task_json},'
                    f'"seconds":{seconds:.6f},"line":{NULL if line is None else line}}}')
+
+    def notice(self, kind, limit):
+        """The timeline reached one of its limits (``kind``: tracked-tasks | task-events); the program goes on."""
+        self._before_event()
+        self._post_and_flush(f'{{"type":"notice","t":{self._program_time():.6f},'
+                             f'"wall":{self._wall_time():.6f},"kind":{quote(kind)},"limit":{int(limit)}}}')
 
     def clock(self, mode, reason):
         self._before_event()

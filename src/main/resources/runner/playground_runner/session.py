@@ -23,8 +23,8 @@ import sys
 from . import channel as channel_module
 from . import hooks, output, program, tracebacks
 from .clock import DEFAULT_PROGRAM_SECONDS, ProgramClock
-from .events import Events
-from .tasks import TaskTracker
+from .events import DEFAULT_TASK_EVENTS, Events
+from .tasks import DEFAULT_TRACKED_TASKS, TaskTracker
 from .watchdog import Watchdog
 
 #: Exit status when a virtual run passes its program-time limit.
@@ -49,26 +49,37 @@ def _read_run(channel):
     limits = hello.get("limits") or {}
     if not isinstance(code, str) or mode not in ("virtual", "real") or not isinstance(limits, dict):
         raise channel_module.ChannelError("handshake needs a string 'code' and 'mode' virtual|real")
-    program_seconds = limits.get("programSeconds", DEFAULT_PROGRAM_SECONDS)
-    if not isinstance(program_seconds, (int, float)) or program_seconds <= 0:
-        program_seconds = DEFAULT_PROGRAM_SECONDS
-    return code, mode, float(program_seconds)
+    return code, mode, _RunLimits(limits)
+
+
+class _RunLimits:
+    """The handshake's ``limits``; a missing or unusable value means the default."""
+
+    def __init__(self, limits):
+        self.program_seconds = float(_positive(limits, "programSeconds", (int, float), DEFAULT_PROGRAM_SECONDS))
+        self.tracked_tasks = _positive(limits, "trackedTasks", int, DEFAULT_TRACKED_TASKS)
+        self.task_events = _positive(limits, "taskEvents", int, DEFAULT_TASK_EVENTS)
+
+
+def _positive(limits, key, types, default):
+    value = limits.get(key, default)
+    return value if isinstance(value, types) and not isinstance(value, bool) and value > 0 else default
 
 
 def main(argv):
     path = _channel_path(argv)
     try:
         channel = channel_module.Channel.connect(path)
-        code, mode, program_seconds = _read_run(channel)
+        code, mode, limits = _read_run(channel)
         work_dir = os.getcwd()
         with open(program.USER_FILE, "w", encoding="utf-8", newline="") as main_file:
             main_file.write(code)
     except (OSError, UnicodeError, channel_module.ChannelError) as exc:
         _die(f"cannot start the run: {exc}")
 
-    clock = ProgramClock(virtual=(mode == "virtual"), program_seconds_limit=program_seconds)
+    clock = ProgramClock(virtual=(mode == "virtual"), program_seconds_limit=limits.program_seconds)
     events = Events(channel, clock)
-    tracker = TaskTracker(events, clock, program.USER_FILE)
+    tracker = TaskTracker(events, clock, program.USER_FILE, limits.tracked_tasks, limits.task_events)
     watchdog = Watchdog(tracker.steps, clock, events, program.USER_FILE)
     clock.on_switch_to_real = lambda reason: events.clock("real", reason)
 
@@ -77,7 +88,7 @@ def main(argv):
         # the server recognises the end (reason "timeout"); the exit status and
         # the line on fd 2 say it to anyone running the runner by hand.
         events.clock("real", "program time limit")
-        os.write(2, f"playground runner: program time limit reached ({program_seconds:g} s)\n".encode())
+        os.write(2, f"playground runner: program time limit reached ({limits.program_seconds:g} s)\n".encode())
         os._exit(EXIT_PROGRAM_TIME_LIMIT)
 
     clock.on_limit = stop_at_program_time_limit

@@ -24,6 +24,15 @@ event is sent only for steps that matter on their own: a step that prints,
 creates tasks, blocks, or lasts at least :data:`RUNNING_EVENT_SECONDS`. Any
 other step is instantaneous at the time of the ``waiting``/final event that
 ends it, which is how a timeline draws it anyway.
+
+And it is bounded, because a timeline of ten thousand rows teaches nothing
+and following a task costs several times what the task itself costs
+(docs/performance.md): only the first :data:`DEFAULT_TRACKED_TASKS` tasks
+are followed, and after :data:`~.events.DEFAULT_TASK_EVENTS` task events
+none are (the handshake may set both). Each limit, when first reached, is
+announced with a ``notice`` event; the program itself runs on unchanged,
+its output and ``blocked`` events still arrive, attributed to the task id
+``untracked`` when an untracked task is running.
 """
 
 import _thread
@@ -39,6 +48,9 @@ BLOCKED_SECONDS = 0.05
 #: A step at least this long gets its own ``running`` event.
 RUNNING_EVENT_SECONDS = 0.001
 
+#: Tasks followed per run; later ones run untracked.
+DEFAULT_TRACKED_TASKS = 1_000
+
 #: Attribute holding a task's :class:`TaskRecord` on the task object itself
 #: (not in a dict keyed by the task: that would keep tasks alive and change
 #: when asyncio reports "Task was destroyed but it is pending!").
@@ -48,7 +60,7 @@ RECORD_ATTRIBUTE = "_playground_record"
 class TaskRecord:
     """The runner's view of one task: its id and names, pre-quoted for event lines."""
 
-    __slots__ = ("id_json", "name", "fields", "silent")
+    __slots__ = ("id_json", "name", "fields", "silent", "followed")
 
     def __init__(self, number, name, parent_json, silent=False):
         self.id_json = f'"t{number}"'
@@ -57,6 +69,21 @@ class TaskRecord:
         self.fields = f'"id":{self.id_json},"name":{quote(name)},"parent":{parent_json}'
         #: asyncio's own housekeeping tasks (asyncio.run's shutdown_asyncgens...) send no events
         self.silent = silent
+        #: False for the record shared by all tasks past the limits
+        self.followed = True
+
+    @classmethod
+    def untracked(cls):
+        """The record of every task the timeline does not follow: no events, output says "untracked"."""
+        record = cls(0, "", "null")
+        record.id_json = '"untracked"'
+        record.name = None
+        record.fields = None
+        record.followed = False
+        return record
+
+
+UNTRACKED = TaskRecord.untracked()
 
 
 class Step:
@@ -97,11 +124,17 @@ def _default_task_name(name):
 class TaskTracker:
     """Installs the two asyncio seams and turns what they see into events."""
 
-    def __init__(self, events, clock, user_file):
+    def __init__(self, events, clock, user_file, tracked_tasks=DEFAULT_TRACKED_TASKS, task_events=None):
         self._events = events
         self._clock = clock
         self._user_file = user_file
         self._task_count = 0
+        self._tracked_tasks = tracked_tasks
+        self._untracked_announced = False
+        if task_events is not None:
+            events.task_events_left = task_events
+        self._task_events = events.task_events_left
+        events.on_task_events_spent = self._task_events_spent
         #: thread ident -> Step, for every thread that has run a loop step
         self.steps = {}
         #: the same Step, as ``_this_thread.step`` in its own thread (faster to reach)
@@ -227,7 +260,10 @@ class TaskTracker:
                     if seconds > BLOCKED_SECONDS:
                         tracker._report_blocked(step, seconds)
                     if record is not None:
-                        tracker._after_step(owner, record, step, seconds, end, real_end)
+                        if record.followed:
+                            tracker._after_step(owner, record, step, seconds, end, real_end)
+                        else:
+                            step.sleep_future = None
                         step.record = None
                 except Exception as exc:  # a runner bug must not become the program's error
                     tracker.internal_error(exc)
@@ -260,6 +296,8 @@ class TaskTracker:
 
     def register(self, task, announce_parent=True, caller=None):
         """A new task exists: give it an id and a name, send ``created``."""
+        if self._task_count >= self._tracked_tasks or self.silenced:
+            return self._untracked(task)
         coro = task.get_coro()
         code = getattr(coro, "cr_code", None)
         if code is not None and code.co_filename.startswith(self._asyncio_dir):
@@ -287,6 +325,18 @@ class TaskTracker:
                 self._events.task(record.fields, self._final_state(task))
         return record
 
+    def _untracked(self, task):
+        if not (self._untracked_announced or self.silenced):
+            self._untracked_announced = True
+            self._events.notice("tracked-tasks", self._tracked_tasks)
+        setattr(task, RECORD_ATTRIBUTE, UNTRACKED)
+        return UNTRACKED
+
+    def _task_events_spent(self):
+        if not self.silenced:
+            self.silenced = True
+            self._events.notice("task-events", self._task_events)
+
     def _after_step(self, task, record, step, seconds, program_end, real_end):
         if self.silenced:
             return
@@ -312,14 +362,13 @@ class TaskTracker:
         return None if record is None else record.name
 
     def _announce_running(self, step):
-        if step.running_sent or self.silenced:
+        if step.running_sent or self.silenced or not step.record.followed:
             return
         step.running_sent = True
         self._events.task(step.record.fields, "running", step.program_start, step.real_start)
 
     def _report_blocked(self, step, seconds):
-        if self.silenced:
-            return
+        # Also when task events have stopped: a blocked loop is the lesson.
         task_json = "null"
         if step.record is not None:
             self._announce_running(step)
