@@ -36,7 +36,9 @@ public record Config(
                 s.integer("PLAYGROUND_PROGRAM_SECONDS", 86_400),
                 s.integer("PLAYGROUND_OUTPUT_BYTES", 1 << 20),
                 s.integer("PLAYGROUND_MAX_EVENTS", 50_000),
-                s.integer("PLAYGROUND_CODE_BYTES", 64 << 10));
+                s.integer("PLAYGROUND_CODE_BYTES", 64 << 10),
+                s.integer("PLAYGROUND_TRACKED_TASKS", 1_000),
+                s.integer("PLAYGROUND_TASK_EVENTS", 20_000));
         ResourceLimits defaults = ResourceLimits.defaults();
         ResourceLimits resourceLimits = new ResourceLimits(
                 s.integer("PLAYGROUND_CPU_SECONDS", defaults.cpuSeconds()),

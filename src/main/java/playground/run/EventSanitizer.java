@@ -27,6 +27,7 @@ public final class EventSanitizer {
 
     private static final Set<String> STREAMS = Set.of("stdout", "stderr");
     private static final Set<String> TASK_STATES = Set.of("created", "running", "waiting", "done", "cancelled", "failed");
+    private static final Set<String> NOTICE_KINDS = Set.of("tracked-tasks", "task-events");
 
     private static final Map<String, Map<String, Kind>> FIELDS = Map.of(
             "start", Map.of("python", Kind.LABEL, "mode", Kind.LABEL),
@@ -35,6 +36,7 @@ public final class EventSanitizer {
                     "awaiting", Kind.MESSAGE, "line", Kind.LINE),
             "blocked", Map.of("task", Kind.NULLABLE_LABEL, "seconds", Kind.NUMBER, "line", Kind.LINE),
             "clock", Map.of("mode", Kind.LABEL, "reason", Kind.MESSAGE),
+            "notice", Map.of("kind", Kind.LABEL, "limit", Kind.NUMBER),
             "error", Map.of("kind", Kind.LABEL, "message", Kind.MESSAGE, "line", Kind.LINE));
 
     /** The cleaned event, or empty when the line is not an acceptable event. */
@@ -56,6 +58,7 @@ public final class EventSanitizer {
         }
         if (type.equals("output") && !STREAMS.contains(clean.path("stream").asText())) return Optional.empty();
         if (type.equals("task") && !TASK_STATES.contains(clean.path("state").asText())) return Optional.empty();
+        if (type.equals("notice") && !NOTICE_KINDS.contains(clean.path("kind").asText())) return Optional.empty();
         return Optional.of(clean);
     }
 

@@ -121,7 +121,9 @@ final class RunSession {
                     .put("code", run.request().code())
                     .put("mode", run.request().mode().wireName())
                     .set("limits", JsonNodeFactory.instance.objectNode()
-                            .put("programSeconds", env.runLimits().programSeconds()))
+                            .put("programSeconds", env.runLimits().programSeconds())
+                            .put("trackedTasks", env.runLimits().trackedTasks())
+                            .put("taskEvents", env.runLimits().taskEvents()))
                     .toString() + "\n";
             Channels.newOutputStream(channel).write(handshake.getBytes(StandardCharsets.UTF_8));
             BoundedLineReader lines = new BoundedLineReader(

@@ -32,6 +32,18 @@ class EventSanitizerTest {
     }
 
     @Test
+    void passesTheRunnersNoticesOfItsTimelineLimitsOnly() {
+        var event = sanitizer.sanitize("{\"type\":\"notice\",\"t\":0.2,\"wall\":0.3,\"kind\":\"tracked-tasks\","
+                + "\"limit\":1000,\"html\":\"<b>\"}").orElseThrow();
+        assertEquals("tracked-tasks", event.get("kind").asText());
+        assertEquals(1000, event.get("limit").asInt());
+        assertFalse(event.has("html"));
+        assertTrue(sanitizer.sanitize("{\"type\":\"notice\",\"t\":0,\"wall\":0,\"kind\":\"task-events\",\"limit\":20000}").isPresent());
+        assertTrue(sanitizer.sanitize("{\"type\":\"notice\",\"t\":0,\"wall\":0,\"kind\":\"you-won\",\"limit\":1}").isEmpty());
+        assertTrue(sanitizer.sanitize("{\"type\":\"notice\",\"t\":0,\"wall\":0,\"kind\":\"task-events\",\"limit\":\"many\"}").isEmpty());
+    }
+
+    @Test
     void capsLabels() {
         String longName = "n".repeat(10_000);
         var event = sanitizer.sanitize("{\"type\":\"task\",\"t\":0,\"wall\":0,\"id\":\"t1\",\"name\":\"" + longName

@@ -74,6 +74,29 @@ class RunApiTest {
     }
 
     @Test
+    void aProgramWithTwentyThousandTasksEndsNormallyWithItsTimelineCutShort() {
+        // Followed in full, this gather would send 60,000 task events, past the run's event cap (50,000),
+        // and a program that printed one line would end with "output limit".
+        String code = """
+                import asyncio
+                async def tiny(i):
+                    await asyncio.sleep(0)
+                    return i
+                async def main():
+                    print(sum(await asyncio.gather(*(tiny(i) for i in range(20_000)))))
+                asyncio.run(main())
+                """;
+        JsonNode result = server.run(code, "virtual");
+        assertEquals("ok", result.get("reason").asText(), result.get("stderr").asText());
+        assertEquals("199990000\n", result.get("stdout").asText());
+        List<JsonNode> notices = events(result, "notice");
+        assertEquals(1, notices.size(), notices.toString());
+        assertEquals("tracked-tasks", notices.get(0).get("kind").asText());
+        assertEquals(1000, notices.get(0).get("limit").asInt());
+        assertTrue(result.get("events").size() < 5_000, "events: " + result.get("events").size());
+    }
+
+    @Test
     void refusesBadInputWithAMessage() {
         assertBadRequest(server.post("/api/runs", "application/json", "{nope"), "not valid JSON");
         assertBadRequest(server.post("/api/runs", "application/json", "{}"), "\"code\" is missing");
