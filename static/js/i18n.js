@@ -45,3 +45,14 @@ export const blockedNote = (lineText, count, totalSeconds) => {
   return say(`这一行阻塞了事件循环 ${times}${howLong}，其他任务都在等它`,
     `This line blocked the event loop ${times}for ${howLong}; no other task could run`);
 };
+
+/** The console note for a `notice`: the timeline reached one of the runner's limits; the program goes on. */
+export const noticeText = (event) => {
+  const limit = Number(event.limit) || 0;
+  if (event.kind === "tracked-tasks") {
+    return say(`任务超过 ${limit} 个：时间线只跟踪前 ${limit} 个，其余任务照常运行，它们的输出记在“其余任务”名下`,
+      `More than ${limit} tasks: the timeline follows the first ${limit}; the others run as usual and their output is shown as “other tasks”`);
+  }
+  return say(`任务事件超过 ${limit} 个：时间线到此为止，程序照常运行，输出照常显示`,
+    `More than ${limit} task events: the timeline stops here; the program runs on and its output still appears`);
+};

@@ -7,7 +7,7 @@
 // new stream with ?after=<last seq>. Either way an event whose seq we already
 // have is dropped, so no console line is ever shown twice.
 
-const TYPES = ["queued", "start", "output", "task", "blocked", "clock", "error", "exit", "end"];
+const TYPES = ["queued", "start", "output", "task", "blocked", "clock", "notice", "error", "exit", "end"];
 const MAX_REOPENS = 5;
 
 export class RunStream {

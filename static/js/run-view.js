@@ -8,7 +8,7 @@ import { RunConsole, copyText } from "./console.js";
 import { TaskRegistry } from "./tasks.js";
 import { TimelineModel } from "./timeline-model.js";
 import { Timeline } from "./timeline.js";
-import { blockedNote, clockLabel, isZh, reasonLabel, say, seconds, shortSeconds } from "./i18n.js";
+import { blockedNote, clockLabel, isZh, noticeText, reasonLabel, say, seconds, shortSeconds } from "./i18n.js";
 
 export class RunView {
   /**
@@ -95,6 +95,10 @@ export class RunView {
         this.clockNote = say(`改用真实时间（${event.reason}）`, `switched to real time (${event.reason})`);
         this.console.note(event.t, say(`时钟：${this.clockNote}：程序用了线程、子进程或真实 I/O，虚拟时钟无法快进`,
           `Clock: ${this.clockNote}: the program uses threads, subprocesses or real I/O, which a virtual clock cannot skip`));
+        break;
+      case "notice":
+        if (event.kind === "task-events") this.model.stopFollowing(event);
+        this.console.note(event.t, noticeText(event));
         break;
       case "error":
         if (event.line) this.editor?.mark(event.line, "error", `${event.kind}: ${event.message}`);

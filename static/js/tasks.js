@@ -10,6 +10,9 @@ const COLOURS = 8;
 /** Key of the pseudo-task for code outside any task (module level, before/after asyncio.run). */
 export const MAIN = "main";
 
+/** The runner's task id for every task past its limits (`notice` kind tracked-tasks / task-events). */
+export const UNTRACKED = "untracked";
+
 export class TaskRegistry {
   constructor() {
     /** @type {Map<string, {id:string, name:string, parent:?string, colour:string, order:number}>} */
@@ -63,6 +66,7 @@ export class TaskRegistry {
 
 function defaultName(key) {
   if (key === MAIN) return say("主程序", "main program");
+  if (key === UNTRACKED) return say("其余任务（未跟踪）", "other tasks (untracked)");
   if (key.startsWith("thread:")) return say(`线程 ${key.slice(7)}`, `thread ${key.slice(7)}`);
   return key;
 }

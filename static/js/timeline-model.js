@@ -13,6 +13,8 @@ export class TimelineModel {
     /** task key → {task, changes: [{t, state, awaiting, line}], blocks: [{from, to, line}], ticks: [{t, stream, text}]} */
     this.rows = new Map();
     this.row(null);
+    /** Program time after which the runner sent no more task events (a `notice` of kind task-events). */
+    this.followedUntil = Infinity;
   }
 
   row(id) {
@@ -41,6 +43,11 @@ export class TimelineModel {
     this.row(event.task).ticks.push({ t: Number(event.t) || 0, stream: event.stream, text });
   }
 
+  /** The runner stopped sending task events: open spans end here, not at the playhead. */
+  stopFollowing(event) {
+    this.followedUntil = Math.min(this.followedUntil, Number(event.t) || 0);
+  }
+
   blocked(event) {
     const to = Number(event.t) || 0;
     const held = Number(event.seconds) || 0;
@@ -63,7 +70,7 @@ export class TimelineModel {
         return;
       }
       const next = row.changes[index + 1];
-      const to = next ? next.t : Math.max(change.t, now);
+      const to = next ? next.t : Math.max(change.t, Math.min(now, this.followedUntil));
       const kind = change.state === "created" ? "scheduled" : change.state;
       spans.push({ kind, from: change.t, to, awaiting: change.awaiting, line: change.line });
     });

@@ -72,6 +72,12 @@ export class Timeline {
     });
     this.drawAxis(svg, x, left, right, height, narrow);
     shownRows.forEach((row, index) => this.drawRow(svg, row, index, x, now, labelWidth));
+    const stopped = this.model.followedUntil;
+    if (stopped <= now) {
+      const line = el("line", { class: "followed-until", x1: x(stopped), x2: x(stopped), y1: AXIS - 4, y2: height - 4 });
+      line.append(el("title", {}, say("此后不再记录任务事件", "no task events recorded after this")));
+      svg.append(line);
+    }
     if (now > 0 && now < this.scaleEnd) {
       svg.append(el("line", { class: "now", x1: x(now), x2: x(now), y1: AXIS - 4, y2: height - 4 }));
     }

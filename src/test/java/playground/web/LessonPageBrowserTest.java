@@ -306,6 +306,30 @@ class LessonPageBrowserTest {
     }
 
     @Test
+    void pastTheTrackedTasksLimitTheConsoleSaysSoAndNamesTheRestOtherTasks() {
+        Locator snippet = openLesson(firstLesson);
+        run(snippet, lines(
+                "import asyncio",
+                "",
+                "async def work(i):",
+                "    await asyncio.sleep(0.1)",
+                "    if i in (0, 1100):",
+                "        print('task', i)",
+                "",
+                "async def main():",
+                "    await asyncio.gather(*(work(i) for i in range(1101)))",
+                "",
+                "asyncio.run(main())"), "virtual");
+        snippet.locator("[data-testid=skip]").click();
+        finished(snippet);
+        assertThat(snippet.locator(".line-note")).containsText("More than 1000 tasks: the timeline follows the first 1000");
+        assertEquals(List.of("task 0", "task 1100"), lineTexts(snippet));
+        assertEquals(List.of("work", "other tasks (untracked)"),
+                snippet.locator("[data-testid=line]").evaluateAll("ls => ls.map(l => l.dataset.task)"));
+        assertThat(snippet.locator("[data-testid=status]")).hasAttribute("data-reason", "ok");
+    }
+
+    @Test
     void programOutputIsTextNeverMarkup() {
         Locator snippet = openLesson(firstLesson);
         run(snippet, lines(
