@@ -176,6 +176,8 @@ def run_all(args, profile, settings):
     if profile.runner_steps:
         m.measure("runner_steps", "2d. runner per-step cost (bench_runner.py)",
                   lambda: breakdown.runner_steps(args.python))
+        m.measure("runner_steps_followed", "2e. runner per-step cost, every task followed (bench_runner.py --followed)",
+                  lambda: breakdown.runner_steps(args.python, followed=True))
     return m.results
 
 

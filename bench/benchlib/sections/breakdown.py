@@ -62,9 +62,12 @@ def runner_startup(python, runs):
     return bench_runner.startup(python, runs)
 
 
-def runner_steps(python):
-    """bench_runner's 10,000-task gather rows (CPU seconds inside the program, best of 7)."""
-    return bench_runner.gather(python)
+def runner_steps(python, followed=False):
+    """bench_runner's 10,000-task gather rows (CPU seconds inside the program, best of 7).
+
+    ``followed``: with every task followed by the timeline, not the default first 1,000.
+    """
+    return bench_runner.gather(python, followed=followed)
 
 
 def sandbox(jar, python, runs, warm_up):
