@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Pattern;
 
@@ -327,6 +328,38 @@ class LessonPageBrowserTest {
         assertEquals(List.of("work", "other tasks (untracked)"),
                 snippet.locator("[data-testid=line]").evaluateAll("ls => ls.map(l => l.dataset.task)"));
         assertThat(snippet.locator("[data-testid=status]")).hasAttribute("data-reason", "ok");
+    }
+
+    @Test
+    void whenTaskEventsStopTheTimelineEndsThereAndSaysWhy() {
+        try (TestServer few = TestServer.start(Map.of("PLAYGROUND_TASK_EVENTS", "40"))) {
+            page.navigate(few.url("/lessons/" + firstLesson));
+            Locator snippet = page.locator(".snippet").first();
+            snippet.locator(".cm-editor").waitFor();
+            run(snippet, lines(
+                    "import asyncio",
+                    "",
+                    "async def spin():",
+                    "    for _ in range(100):",
+                    "        await asyncio.sleep(0.01)",
+                    "",
+                    "async def main():",
+                    "    await asyncio.create_task(spin(), name='spinner')",
+                    "    print('spun')",
+                    "",
+                    "asyncio.run(main())"), "virtual");
+            snippet.locator("[data-testid=skip]").click();
+            finished(snippet);
+            assertThat(snippet.locator(".line-note")).containsText("More than 40 task events: the timeline stops here");
+            assertEquals(List.of("spun"), lineTexts(snippet));
+            Locator stopped = snippet.locator("[data-testid=timeline] line.followed-until");
+            assertThat(stopped).hasCount(1);
+            // The spinner's last span ends at that line, not at the end of the run (1 s).
+            double stoppedAt = ((Number) stopped.evaluate("l => l.x1.baseVal.value")).doubleValue();
+            double spanEnd = ((Number) snippet.locator("[data-testid=timeline] [data-task=spinner] rect.span").last()
+                    .evaluate("r => r.x.baseVal.value + r.width.baseVal.value")).doubleValue();
+            assertEquals(stoppedAt, spanEnd, 1.5);
+        }
     }
 
     @Test
