@@ -370,7 +370,22 @@ def check_tracked_tasks_limit(python, mode):
         problems.append(f"output attributed {workers}, want {want}")
     if result.exit_code != 0 or len(result.events) > 5000:
         problems.append(f"exit {result.exit_code}, {len(result.events)} events")
+    result = run_program(AWAIT_UNTRACKED, mode=mode, python=python)
+    labels = [e.get("awaiting") for e in result.of_type("task") if e["id"] == "t1" and e["state"] == "waiting"]
+    if labels != ["Task (untracked)"]:
+        problems.append(f"main awaiting an untracked task: {labels}")
     return "; ".join(problems) or None
+
+
+AWAIT_UNTRACKED = """\
+import asyncio
+async def leaf():
+    await asyncio.sleep(0.01)
+async def main():
+    tasks = [asyncio.create_task(leaf()) for _ in range(1000)]
+    await tasks[-1]
+asyncio.run(main())
+"""
 
 
 def check_task_events_limit(python, mode):

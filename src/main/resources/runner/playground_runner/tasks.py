@@ -75,9 +75,8 @@ class TaskRecord:
     @classmethod
     def untracked(cls):
         """The record of every task the timeline does not follow: no events, output says "untracked"."""
-        record = cls(0, "", "null")
+        record = cls(0, "(untracked)", "null")  # a followed task awaiting one waits on "Task (untracked)"
         record.id_json = '"untracked"'
-        record.name = None
         record.fields = None
         record.followed = False
         return record
