@@ -359,6 +359,7 @@ class LessonPageBrowserTest {
             double spanEnd = ((Number) snippet.locator("[data-testid=timeline] [data-task=spinner] rect.span").last()
                     .evaluate("r => r.x.baseVal.value + r.width.baseVal.value")).doubleValue();
             assertEquals(stoppedAt, spanEnd, 1.5);
+            snippet.screenshot(new Locator.ScreenshotOptions().setPath(SCREENSHOTS.resolve("timeline-stopped.png")));
         }
     }
 
