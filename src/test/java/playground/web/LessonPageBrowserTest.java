@@ -108,7 +108,11 @@ class LessonPageBrowserTest {
     // ---- helpers -------------------------------------------------------------------------
 
     private Locator openLesson(String id) {
-        page.navigate(server.url("/lessons/" + id));
+        return openLesson(server, id);
+    }
+
+    private Locator openLesson(TestServer on, String id) {
+        page.navigate(on.url("/lessons/" + id));
         Locator snippet = page.locator(".snippet").first();
         snippet.locator(".cm-editor").waitFor();
         return snippet;
@@ -333,9 +337,7 @@ class LessonPageBrowserTest {
     @Test
     void whenTaskEventsStopTheTimelineEndsThereAndSaysWhy() {
         try (TestServer few = TestServer.start(Map.of("PLAYGROUND_TASK_EVENTS", "40"))) {
-            page.navigate(few.url("/lessons/" + firstLesson));
-            Locator snippet = page.locator(".snippet").first();
-            snippet.locator(".cm-editor").waitFor();
+            Locator snippet = openLesson(few, firstLesson);
             run(snippet, lines(
                     "import asyncio",
                     "",
