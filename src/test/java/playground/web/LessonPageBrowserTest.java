@@ -125,6 +125,12 @@ class LessonPageBrowserTest {
         snippet.locator("[data-testid=run]").click();
     }
 
+    /** Skips a fast-forward replay to its end and waits until the run is shown finished. */
+    private static Locator skipToEnd(Locator snippet) {
+        snippet.locator("[data-testid=skip]").click();
+        return finished(snippet);
+    }
+
     private static Locator finished(Locator snippet) {
         Locator box = snippet.locator(".console-box[data-state=finished]");
         box.waitFor(new Locator.WaitForOptions().setTimeout(30_000));
@@ -240,8 +246,7 @@ class LessonPageBrowserTest {
                 "    raise ValueError('boom')",
                 "",
                 "asyncio.run(main())"), "virtual");
-        snippet.locator("[data-testid=skip]").click();
-        finished(snippet);
+        skipToEnd(snippet);
 
         Locator blocked = snippet.locator("[data-testid=blocked-mark]");
         assertThat(blocked).hasText(Pattern.compile("time\\.sleep blocked the event loop for 0\\.3\\d? s — use await asyncio\\.sleep"));
@@ -325,8 +330,7 @@ class LessonPageBrowserTest {
                 "    await asyncio.gather(*(work(i) for i in range(1101)))",
                 "",
                 "asyncio.run(main())"), "virtual");
-        snippet.locator("[data-testid=skip]").click();
-        finished(snippet);
+        skipToEnd(snippet);
         assertThat(snippet.locator(".line-note")).containsText("More than 1000 tasks: the timeline follows the first 1000");
         assertEquals(List.of("task 0", "task 1100"), lineTexts(snippet));
         assertEquals(List.of("work", "other tasks (untracked)"),
@@ -350,8 +354,7 @@ class LessonPageBrowserTest {
                     "    print('spun')",
                     "",
                     "asyncio.run(main())"), "virtual");
-            snippet.locator("[data-testid=skip]").click();
-            finished(snippet);
+            skipToEnd(snippet);
             assertThat(snippet.locator(".line-note")).containsText("More than 40 task events: the timeline stops here");
             assertEquals(List.of("spun"), lineTexts(snippet));
             Locator stopped = snippet.locator("[data-testid=timeline] line.followed-until");
@@ -498,8 +501,7 @@ class LessonPageBrowserTest {
                 "    print('all done')",
                 "",
                 "asyncio.run(main())"), "virtual");
-        snippet.locator("[data-testid=skip]").click();
-        finished(snippet);
+        skipToEnd(snippet);
         assertThat(snippet.locator("[data-testid=timeline] [data-row]")).hasCount(5);
         // Full-page screenshots would catch CodeMirror mid-re-layout: shoot the page top and the snippet.
         page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("lesson-top-light.png")));
