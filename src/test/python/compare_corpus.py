@@ -410,9 +410,48 @@ def check_task_events_limit(python, mode):
     return "; ".join(problems) or None
 
 
+BUSY_MAIN = """\
+import asyncio, time
+async def main():
+    start = time.process_time()
+    while time.process_time() - start < 0.003:  # long enough for its own running event
+        pass
+asyncio.run(main())
+"""
+
+TWO_TASKS = "import asyncio\nasync def child():\n    pass\nasync def main():\n    await asyncio.create_task(child())\nasyncio.run(main())\n"
+
+
+def check_limits_exactly(python, mode):
+    """A limit's notice means something was left out, and nothing is sent past it.
+
+    (asyncio.run's own shutdown tasks do not count against the tracked tasks.)
+    """
+    problems = []
+
+    def task_events_and_notices(code, limits):
+        result = run_program(code, mode=mode, python=python, limits=limits)
+        return [e.get("state") or e["kind"] for e in result.events if e["type"] in ("task", "notice")]
+
+    seen = task_events_and_notices(BUSY_MAIN, {"taskEvents": 2})  # created, running, done: one too many
+    if seen != ["created", "running", "task-events"]:
+        problems.append(f"budget 2, three events: {seen}")
+    seen = task_events_and_notices("import asyncio\nasync def main():\n    pass\nasyncio.run(main())\n", {"taskEvents": 2})
+    if seen != ["created", "done"]:
+        problems.append(f"budget 2, two events: {seen}")
+    seen = task_events_and_notices(TWO_TASKS, {"trackedTasks": 2})
+    if "tracked-tasks" in seen:
+        problems.append(f"two tasks, two followed: {seen}")
+    seen = task_events_and_notices(TWO_TASKS, {"trackedTasks": 1})
+    if seen.count("tracked-tasks") != 1 or seen.count("created") != 1:
+        problems.append(f"two tasks, one followed: {seen}")
+    return "; ".join(problems) or None
+
+
 EVENT_CHECKS = (check_attribution, check_attribution_after_destroyed_tasks, check_blocked, check_error_line, check_waiting_labels, check_timing,
                 check_clock_switches, check_three_hours, check_program_time_limit, check_paused_process,
-                check_clock_follows_cpu, check_clock_never_repeats, check_tracked_tasks_limit, check_task_events_limit)
+                check_clock_follows_cpu, check_clock_never_repeats, check_tracked_tasks_limit, check_task_events_limit,
+                check_limits_exactly)
 
 
 def special_checks(python, modes):

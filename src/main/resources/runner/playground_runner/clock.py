@@ -143,8 +143,9 @@ class ProgramClock:
             # Standing still would give equal readings, and asyncio orders
             # timers with equal deadlines arbitrarily (a heap): five tasks
             # sleeping 1 s each would wake out of order. A real clock never
-            # repeats a reading, so neither does this one.
-            now = self._latest + CREEP_SECONDS
+            # repeats a reading, so neither does this one. (The second term
+            # only matters past ~10^8 s, where 50 ns is below a float's step.)
+            now = self._latest + max(CREEP_SECONDS, self._latest * 1e-15)
         self._latest = now
         return now
 

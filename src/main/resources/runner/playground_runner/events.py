@@ -44,7 +44,7 @@ class Events:
         self._clock = clock
         #: task events the run may still send (the handshake's ``limits.taskEvents``)
         self.task_events_left = DEFAULT_TASK_EVENTS
-        #: called once when the last of them has been sent (set by the tracker)
+        #: called once, when a task event finds none left (set by the tracker)
         self.on_task_events_spent = None
         # Reentrant: a garbage collection while the lock is held can run a
         # finalizer that prints (asyncio's "Task was destroyed but it is pending!").
@@ -112,7 +112,15 @@ class Events:
         ``,"awaiting":..,"line":..`` part. Times are passed as plain floats,
         not tuples: at tens of thousands of events, every allocation the
         garbage collector must track shows.
+
+        Past the run's budget of task events the event is dropped, and the
+        first one dropped calls ``on_task_events_spent``.
         """
+        if self.task_events_left <= 0:
+            spent, self.on_task_events_spent = self.on_task_events_spent, None
+            if spent is not None:
+                spent()
+            return
         if self._pending is not None:
             self._before_event()
         clock = self._clock
@@ -122,8 +130,6 @@ class Events:
         self._post(f'{{"type":"task","t":{t:.6f},'
                    f'"wall":{real - clock.wall_origin:.6f},{fields},"state":"{state}"{extra}}}')
         self.task_events_left -= 1
-        if self.task_events_left == 0 and self.on_task_events_spent is not None:
-            self.on_task_events_spent()
 
     def blocked(self, task_json, seconds, line, t=None):
         if self._pending is not None:

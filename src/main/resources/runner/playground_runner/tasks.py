@@ -29,10 +29,11 @@ And it is bounded, because a timeline of ten thousand rows teaches nothing
 and following a task costs several times what the task itself costs
 (docs/performance.md): only the first :data:`DEFAULT_TRACKED_TASKS` tasks
 are followed, and after :data:`~.events.DEFAULT_TASK_EVENTS` task events
-none are (the handshake may set both). Each limit, when first reached, is
-announced with a ``notice`` event; the program itself runs on unchanged,
-its output and ``blocked`` events still arrive, attributed to the task id
-``untracked`` when an untracked task is running.
+none are (the handshake may set both; asyncio's own shutdown tasks do
+not count). The first time either limit leaves something out, a
+``notice`` event says so. The program itself runs on unchanged: its
+output and ``blocked`` events still arrive, attributed to the task id
+``untracked`` while an untracked task runs.
 """
 
 import _thread
@@ -295,14 +296,15 @@ class TaskTracker:
 
     def register(self, task, announce_parent=True, caller=None):
         """A new task exists: give it an id and a name, send ``created``."""
-        if self._task_count >= self._tracked_tasks or self.silenced:
-            return self._untracked(task)
         coro = task.get_coro()
         code = getattr(coro, "cr_code", None)
         if code is not None and code.co_filename.startswith(self._asyncio_dir):
+            # asyncio's own (asyncio.run's shutdown tasks): silent, and not counted against the limit
             record = TaskRecord(0, code.co_qualname, "null", silent=True)
             setattr(task, RECORD_ATTRIBUTE, record)
             return record
+        if self._task_count >= self._tracked_tasks or self.silenced:
+            return self._untracked(task)
         self._task_count += 1
         name = task.get_name()
         if caller is not None and caller.f_code in self._naming_callers:
