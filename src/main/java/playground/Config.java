@@ -30,15 +30,17 @@ public record Config(
 
     public static Config from(Map<String, String> env) {
         Settings s = new Settings(env);
+        int maxEvents = s.integer("PLAYGROUND_MAX_EVENTS", 50_000);
         RunLimits runLimits = new RunLimits(
                 s.integer("PLAYGROUND_WALL_SECONDS", 10),
                 s.integer("PLAYGROUND_VIRTUAL_WALL_SECONDS", 10),
                 s.integer("PLAYGROUND_PROGRAM_SECONDS", 86_400),
                 s.integer("PLAYGROUND_OUTPUT_BYTES", 1 << 20),
-                s.integer("PLAYGROUND_MAX_EVENTS", 50_000),
+                maxEvents,
                 s.integer("PLAYGROUND_CODE_BYTES", 64 << 10),
                 s.integer("PLAYGROUND_TRACKED_TASKS", 1_000),
-                s.integer("PLAYGROUND_TASK_EVENTS", 20_000));
+                // Follows a lowered event cap, so that a setting which worked before these limits still does.
+                s.integer("PLAYGROUND_TASK_EVENTS", Math.min(20_000, maxEvents / 2)));
         ResourceLimits defaults = ResourceLimits.defaults();
         ResourceLimits resourceLimits = new ResourceLimits(
                 s.integer("PLAYGROUND_CPU_SECONDS", defaults.cpuSeconds()),
