@@ -35,16 +35,18 @@ DEFAULT_TASK_EVENTS = 20_000
 class Events:
     """Builds event lines and hands them to the channel, in the order things happened."""
 
-    def __init__(self, channel, clock):
+    def __init__(self, channel, clock, task_events=DEFAULT_TASK_EVENTS):
         self._channel = channel
         self._post = channel.post
         self._post_and_flush = channel.post_and_flush
         self._program_time = clock.program_time
         self._wall_time = clock.wall_time
         self._clock = clock
-        #: task events the run may still send (the handshake's ``limits.taskEvents``)
-        self.task_events_left = DEFAULT_TASK_EVENTS
-        #: called once, when a task event finds none left (set by the tracker)
+        #: task events one run may send (the handshake's ``limits.taskEvents``)
+        self._task_events = task_events
+        #: how many of them are left; -1 once one was left out and the notice sent
+        self.task_events_left = task_events
+        #: called once, when the first task event is left out (set by the tracker)
         self.on_task_events_spent = None
         # Reentrant: a garbage collection while the lock is held can run a
         # finalizer that prints (asyncio's "Task was destroyed but it is pending!").
@@ -113,13 +115,15 @@ class Events:
         not tuples: at tens of thousands of events, every allocation the
         garbage collector must track shows.
 
-        Past the run's budget of task events the event is dropped, and the
-        first one dropped calls ``on_task_events_spent``.
+        Past the run's budget of task events the event is left out; the
+        first one left out sends a ``notice`` and calls ``on_task_events_spent``.
         """
         if self.task_events_left <= 0:
-            spent, self.on_task_events_spent = self.on_task_events_spent, None
-            if spent is not None:
-                spent()
+            if self.task_events_left == 0:
+                self.task_events_left = -1
+                self.notice("task-events", self._task_events)
+                if self.on_task_events_spent is not None:
+                    self.on_task_events_spent()
             return
         if self._pending is not None:
             self._before_event()

@@ -78,8 +78,8 @@ def main(argv):
         _die(f"cannot start the run: {exc}")
 
     clock = ProgramClock(virtual=(mode == "virtual"), program_seconds_limit=limits.program_seconds)
-    events = Events(channel, clock)
-    tracker = TaskTracker(events, clock, program.USER_FILE, limits.tracked_tasks, limits.task_events)
+    events = Events(channel, clock, limits.task_events)
+    tracker = TaskTracker(events, clock, program.USER_FILE, limits.tracked_tasks)
     watchdog = Watchdog(tracker.steps, clock, events, program.USER_FILE)
     clock.on_switch_to_real = lambda reason: events.clock("real", reason)
 

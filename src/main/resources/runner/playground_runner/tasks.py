@@ -124,17 +124,14 @@ def _default_task_name(name):
 class TaskTracker:
     """Installs the two asyncio seams and turns what they see into events."""
 
-    def __init__(self, events, clock, user_file, tracked_tasks=DEFAULT_TRACKED_TASKS, task_events=None):
+    def __init__(self, events, clock, user_file, tracked_tasks=DEFAULT_TRACKED_TASKS):
         self._events = events
         self._clock = clock
         self._user_file = user_file
         self._task_count = 0
         self._tracked_tasks = tracked_tasks
         self._untracked_announced = False
-        if task_events is not None:
-            events.task_events_left = task_events
-        self._task_events = events.task_events_left
-        events.on_task_events_spent = self._task_events_spent
+        events.on_task_events_spent = self._stop_following
         #: thread ident -> Step, for every thread that has run a loop step
         self.steps = {}
         #: the same Step, as ``_this_thread.step`` in its own thread (faster to reach)
@@ -333,10 +330,9 @@ class TaskTracker:
         setattr(task, RECORD_ATTRIBUTE, UNTRACKED)
         return UNTRACKED
 
-    def _task_events_spent(self):
-        if not self.silenced:
-            self.silenced = True
-            self._events.notice("task-events", self._task_events)
+    def _stop_following(self):
+        # The run's task events are spent (Events sent the notice): no more work for events nobody sends.
+        self.silenced = True
 
     def _after_step(self, task, record, step, seconds, program_end, real_end):
         if self.silenced:
