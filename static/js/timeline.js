@@ -72,15 +72,14 @@ export class Timeline {
     });
     this.drawAxis(svg, x, left, right, height, narrow);
     shownRows.forEach((row, index) => this.drawRow(svg, row, index, x, now, labelWidth));
+    const marker = (kind, t) => el("line", { class: kind, x1: x(t), x2: x(t), y1: AXIS - 4, y2: height - 4 });
     const stopped = this.model.followedUntil;
     if (stopped <= now) {
-      const line = el("line", { class: "followed-until", x1: x(stopped), x2: x(stopped), y1: AXIS - 4, y2: height - 4 });
+      const line = marker("followed-until", stopped);
       line.append(el("title", {}, say("此后不再记录任务事件", "no task events recorded after this")));
       svg.append(line);
     }
-    if (now > 0 && now < this.scaleEnd) {
-      svg.append(el("line", { class: "now", x1: x(now), x2: x(now), y1: AXIS - 4, y2: height - 4 }));
-    }
+    if (now > 0 && now < this.scaleEnd) svg.append(marker("now", now));
     this.element.replaceChildren(svg);
     if (rows.length > MAX_ROWS) {
       const more = document.createElement("p");
